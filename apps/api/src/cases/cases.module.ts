@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AcceptCaseController } from './accept-case/accept-case.controller';
+import { CaseCommandSender } from './case-command-sender';
+import { GetCaseController } from './get-case/get-case.controller';
+import { ListCaseEventsController } from './list-case-events/list-case-events.controller';
+import { RegisterCaseController } from './register-case/register-case.controller';
+import { RegisterCaseService } from './register-case/register-case.service';
+import { CaseWorkflowStarter, RECONCILE_INTERVAL_MS } from './workflow-starter/case-workflow-starter.service';
+
+@Module({
+  controllers: [RegisterCaseController, GetCaseController, ListCaseEventsController, AcceptCaseController],
+  providers: [
+    RegisterCaseService,
+    CaseWorkflowStarter,
+    CaseCommandSender,
+    { provide: RECONCILE_INTERVAL_MS, useFactory: () => Number(process.env.WORKFLOW_RECONCILE_INTERVAL_MS ?? 5000) },
+  ],
+  exports: [CaseWorkflowStarter],
+})
+export class CasesModule {}

@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { AuditEventEntity } from '@donthu/persistence';
+import { ApiErrorBody } from '../../common/api-error';
+import { AuditEventView } from '../case-views';
+import { CaseCodeParam } from '../get-case/case-code.param';
+import { findCaseOr404 } from '../get-case/find-case';
+
+@ApiTags('cases')
+@Controller('api/v1/cases')
+export class ListCaseEventsController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get(':code/events')
+  @ApiOperation({ summary: 'Nhật ký vụ việc / the audit events of a case, oldest first' })
+  @ApiOkResponse({ type: [AuditEventView] })
+  @ApiNotFoundResponse({ type: ApiErrorBody })
+  async list(@CaseCodeParam() code: string): Promise<AuditEventView[]> {
+    const entity = await findCaseOr404(this.dataSource, code);
+    const events = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId: entity.id }, order: { sequence: 'ASC' } });
+    return events.map(AuditEventView.of);
+  }
+}

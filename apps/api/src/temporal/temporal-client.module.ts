@@ -1,0 +1,31 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { temporalConfigFromEnv, type TemporalConfig } from '@donthu/temporal';
+
+export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
+
+/**
+ * The Temporal client. The connection is lazy, so the api starts (and keeps registering cases)
+ * while Temporal is down; the workflow starter catches up when it is back.
+ */
+@Injectable()
+export class TemporalClientProvider implements OnApplicationShutdown {
+  readonly connection: Connection;
+  readonly client: Client;
+
+  constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
+    this.connection = Connection.lazy({ address: config.address });
+    this.client = new Client({ connection: this.connection, namespace: config.namespace });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: TEMPORAL_CONFIG, useFactory: () => temporalConfigFromEnv() }, TemporalClientProvider],
+  exports: [TemporalClientProvider, TEMPORAL_CONFIG],
+})
+export class TemporalClientModule {}

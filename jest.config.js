@@ -1,0 +1,6 @@
+/** Unit tests: pure code next to the code it tests (*.spec.ts), no services. */
+module.exports = {
+  ...require('./jest.shared'),
+  displayName: 'unit',
+  testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts'],
+};

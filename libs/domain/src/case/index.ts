@@ -1,0 +1,3 @@
+export * from './case-kind';
+export * from './case-status';
+export * from './case-code';

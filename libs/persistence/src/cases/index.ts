@@ -1,0 +1,2 @@
+export * from './case-code-allocator';
+export * from './case-projection';

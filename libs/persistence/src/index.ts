@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './migrations';
+export * from './database-config';
+export * from './audit';
+export * from './cases';

@@ -1,0 +1,4 @@
+import { InitialSchema1764140000000 } from './1764140000000-initial-schema';
+
+/** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
+export const MIGRATIONS = [InitialSchema1764140000000];

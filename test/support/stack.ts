@@ -1,0 +1,66 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TestWorkflowEnvironment } from './temporal-environment';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
+
+export interface Stack {
+  api: INestApplication;
+  worker: INestApplicationContext | undefined;
+  temporal: TestWorkflowEnvironment;
+  db: ThrowawayDatabase;
+  dataSource: DataSource;
+  taskQueue: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real system for an end-to-end test file: a real Temporal dev server, a throw-away database
+ * on the real PostgreSQL, the api (HTTP) and the worker, wired by the same environment variables
+ * as in production.
+ */
+export async function startStack(temporal: TestWorkflowEnvironment): Promise<Stack> {
+  const db = await createThrowawayDatabase();
+  const taskQueue = `e2e-${randomBytes(4).toString('hex')}`;
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKFLOW_RECONCILE_INTERVAL_MS: '0',
+  });
+  const api = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  await api.init();
+  const dataSource = api.get(DataSource);
+
+  const stack: Stack = {
+    api,
+    worker: undefined,
+    temporal,
+    db,
+    dataSource,
+    taskQueue,
+    async startWorker() {
+      if (stack.worker) return;
+      stack.worker = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+      await stack.worker.init();
+    },
+    async stopWorker() {
+      await stack.worker?.close();
+      stack.worker = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await api.close();
+      await db.drop();
+    },
+  };
+  await stack.startWorker();
+  return stack;
+}

@@ -1,0 +1,2 @@
+// Entry point bundled by the Temporal worker: exports workflow functions only.
+export { caseWorkflow } from './case/case.workflow';
