@@ -106,7 +106,8 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     await expect(Worker.runReplayHistory({ workflowsPath, bundlerOptions: { webpackConfigHook } }, history, registered.workflowId)).resolves.toBeUndefined();
     if (process.env.RECORD_HISTORIES === '1') {
       const fs = await import('node:fs');
-      fs.writeFileSync('test/fixtures/histories/complaint-registered-accepted.json', JSON.stringify(history, null, 1));
+      const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
+      fs.writeFileSync('test/fixtures/histories/complaint-registered-accepted.json', historyToJSON(history));
     }
   });
 

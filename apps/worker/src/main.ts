@@ -8,6 +8,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  // Tells `npm start` (which spawns the worker with an IPC channel) that the worker is polling.
+  process.send?.({ type: 'worker-ready' });
 }
 
 void bootstrap();

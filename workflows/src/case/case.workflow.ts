@@ -11,6 +11,7 @@ import {
   caseSnapshotQuery,
   INVALID_COMMAND,
   INVALID_TRANSITION,
+  type AcceptCaseInput,
   type CaseActivities,
   type CaseSnapshot,
   type CaseWorkflowInput,
@@ -79,7 +80,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   };
 
   setHandler(caseSnapshotQuery, snapshot);
-  setHandler(acceptCaseUpdate, (meta) => run('accept', meta), { validator: (meta) => validate('accept', meta) });
+  setHandler(acceptCaseUpdate, (meta) => run('accept', meta), { validator: (meta: AcceptCaseInput) => validate('accept', meta) });
 
   // A case stays open until its lifecycle ends; later issues add clocks and closing states.
   await condition(() => false);

@@ -20,6 +20,6 @@ export class ListCaseEventsController {
   async list(@CaseCodeParam() code: string): Promise<AuditEventView[]> {
     const entity = await findCaseOr404(this.dataSource, code);
     const events = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId: entity.id }, order: { sequence: 'ASC' } });
-    return events.map(AuditEventView.of);
+    return events.map((event) => AuditEventView.of(event));
   }
 }
