@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { verifyAuditChain, AuditEventEntity, CaseEntity, CasePartyEntity } from '@donthu/persistence';
+import { verifyAuditChain, AuditEventEntity, CaseEntity, CasePartyEntity, caseStream } from '@donthu/persistence';
 import { workflowBundleOptions } from '@donthu/temporal';
 import { CASE_STATUS_ATTRIBUTE, caseSnapshotQuery } from '@donthu/workflows';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -94,8 +94,10 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     expect(events.body[1].payload).toMatchObject({ fromStatus: 'received', toStatus: 'accepted', note: 'Đủ điều kiện thụ lý', citation: expect.stringContaining('Điều 27') });
 
     const caseRow = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: registered.code });
-    const rows = await stack.dataSource.getRepository(AuditEventEntity).find({ where: { caseId: caseRow.id }, order: { sequence: 'ASC' } });
+    const rows = await stack.dataSource.getRepository(AuditEventEntity).find({ where: caseStream(caseRow.id), order: { sequence: 'ASC' } });
     expect(verifyAuditChain(rows)).toEqual({ valid: true, length: 2 });
+    await expect(stack.dataSource.query(`UPDATE audit_events SET actor = 'someone' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(/append-only/);
+    await expect(stack.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [rows[1]!.id])).rejects.toThrow(/append-only/);
 
     const handle = temporal.client.workflow.getHandle(registered.workflowId);
     expect((await handle.describe()).typedSearchAttributes.get(CASE_STATUS_ATTRIBUTE)).toBe('accepted');

@@ -4,7 +4,8 @@ function chain(length: number): Array<HashedAuditFields & { hash: string }> {
   const events: Array<HashedAuditFields & { hash: string }> = [];
   for (let sequence = 1; sequence <= length; sequence++) {
     const fields: HashedAuditFields = {
-      caseId: '6f9c1c1e-0000-4000-8000-000000000001',
+      streamType: 'case',
+      streamId: '6f9c1c1e-0000-4000-8000-000000000001',
       sequence,
       type: sequence === 1 ? 'case.registered' : 'case.accepted',
       actor: 'officer-1',

@@ -3,7 +3,8 @@ import canonicalize from 'canonicalize';
 
 /** The fields of an audit event that its hash covers. */
 export interface HashedAuditFields {
-  caseId: string;
+  streamType: string;
+  streamId: string;
   sequence: number;
   type: string;
   actor: string;
@@ -18,15 +19,15 @@ export interface HashedAuditFields {
  */
 export function auditEventHash(fields: HashedAuditFields): string {
   // Only the listed fields: rows read back carry id and hash too, which the hash must not cover.
-  const { caseId, sequence, type, actor, payload, occurredAt, prevHash } = fields;
-  const canonical = canonicalize({ caseId, sequence, type, actor, payload, occurredAt: occurredAt.toISOString(), prevHash });
+  const { streamType, streamId, sequence, type, actor, payload, occurredAt, prevHash } = fields;
+  const canonical = canonicalize({ streamType, streamId, sequence, type, actor, payload, occurredAt: occurredAt.toISOString(), prevHash });
   if (canonical === undefined) throw new Error('audit event cannot be canonicalised');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
 export type ChainVerification = { valid: true; length: number } | { valid: false; brokenAtSequence: number; reason: string };
 
-/** Checks a case's events (in sequence order) link up and hash to what they claim. */
+/** Checks a stream's events (in sequence order) link up and hash to what they claim. */
 export function verifyAuditChain(events: ReadonlyArray<HashedAuditFields & { hash: string }>): ChainVerification {
   let prevHash: string | null = null;
   for (const [index, event] of events.entries()) {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CaseStatus } from '@donthu/domain';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, caseStream } from '../audit';
 import { AuditEventEntity, CaseEntity } from '../entities';
 
 export interface TransitionRecord {
@@ -34,7 +34,7 @@ export async function recordTransition(dataSource: DataSource, t: TransitionReco
     if (!current) throw new ProjectionConflictError(`case ${t.caseId} does not exist`);
 
     if (current.lastSequence >= t.sequence) {
-      const existing = await manager.findOne(AuditEventEntity, { where: { caseId: t.caseId, sequence: t.sequence } });
+      const existing = await manager.findOne(AuditEventEntity, { where: { ...caseStream(t.caseId), sequence: t.sequence } });
       if (existing?.type === t.eventType) return 'already-applied';
       throw new ProjectionConflictError(`case ${current.code}: event ${t.sequence} is "${existing?.type}", not "${t.eventType}"`);
     }
@@ -46,7 +46,7 @@ export async function recordTransition(dataSource: DataSource, t: TransitionReco
     }
 
     await appendAuditEvent(manager, {
-      caseId: t.caseId,
+      ...caseStream(t.caseId),
       sequence: t.sequence,
       type: t.eventType,
       actor: t.actor,

@@ -1,18 +1,24 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type AuditStreamType = 'case' | 'calendar';
+
 /**
- * One entry of a case's audit trail. Append-only (a database trigger refuses UPDATE and DELETE)
- * and hash-chained per case: `hash = sha256(prevHash + canonical(event))`, so any edit breaks the chain.
+ * One entry of an audit trail (a case's, or an administrative one such as the calendar's). Append-only (a database trigger refuses UPDATE and DELETE)
+ * and hash-chained per stream: `hash = sha256(prevHash + canonical(event))`, so any edit breaks the chain.
  */
 @Entity({ name: 'audit_events' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  /** What the chain is about: `case` (stream_id = the case's id), `calendar` (stream_id = the calendar's name)… */
+  @Column({ name: 'stream_type', type: 'text' })
+  streamType!: AuditStreamType;
 
-  /** 1, 2, 3… per case; unique with case_id, which makes every writer idempotent on retry. */
+  @Column({ name: 'stream_id', type: 'text' })
+  streamId!: string;
+
+  /** 1, 2, 3… per stream; unique with the stream, which makes every writer idempotent on retry. */
   @Column({ type: 'integer' })
   sequence!: number;
 

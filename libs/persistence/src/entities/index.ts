@@ -5,5 +5,6 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export { AuditEventEntity, CaseEntity, CasePartyEntity, IdempotencyKeyEntity };
 export type { CasePartyRole } from './case-party.entity';
+export type { AuditStreamType } from './audit-event.entity';
 
 export const ENTITIES = [CaseEntity, CasePartyEntity, AuditEventEntity, IdempotencyKeyEntity];

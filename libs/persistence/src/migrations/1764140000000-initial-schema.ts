@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Cases, parties, the append-only hash-chained audit trail, race-free case codes, idempotency keys. */
+/** Cases, parties, the append-only hash-chained audit trail (one chain per stream: a case, the calendar…), race-free case codes, idempotency keys. */
 export class InitialSchema1764140000000 implements MigrationInterface {
   name = 'InitialSchema1764140000000';
 
@@ -44,7 +44,8 @@ export class InitialSchema1764140000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE audit_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        case_id uuid NOT NULL REFERENCES cases (id),
+        stream_type text NOT NULL,
+        stream_id text NOT NULL,
         sequence integer NOT NULL CHECK (sequence >= 1),
         type text NOT NULL,
         actor text NOT NULL,
@@ -52,7 +53,7 @@ export class InitialSchema1764140000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL,
         prev_hash text,
         hash text NOT NULL,
-        CONSTRAINT audit_events_case_sequence_key UNIQUE (case_id, sequence)
+        CONSTRAINT audit_events_stream_sequence_key UNIQUE (stream_type, stream_id, sequence)
       )`);
     // The trail is append-only: corrections are new events, never edits.
     await q.query(`

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { AuditEventEntity } from '@donthu/persistence';
+import { AuditEventEntity, caseStream } from '@donthu/persistence';
 import { ApiErrorBody } from '../../common/api-error';
 import { AuditEventView } from '../case-views';
 import { CaseCodeParam } from '../get-case/case-code.param';
@@ -19,7 +19,7 @@ export class ListCaseEventsController {
   @ApiNotFoundResponse({ type: ApiErrorBody })
   async list(@CaseCodeParam() code: string): Promise<AuditEventView[]> {
     const entity = await findCaseOr404(this.dataSource, code);
-    const events = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId: entity.id }, order: { sequence: 'ASC' } });
+    const events = await this.dataSource.getRepository(AuditEventEntity).find({ where: caseStream(entity.id), order: { sequence: 'ASC' } });
     return events.map((event) => AuditEventView.of(event));
   }
 }

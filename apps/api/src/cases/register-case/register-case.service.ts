@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CASE_REGISTERED_EVENT, caseWorkflowId } from '@donthu/domain';
-import { allocateCaseCode, appendAuditEvent, CaseEntity, CasePartyEntity, IdempotencyKeyEntity } from '@donthu/persistence';
+import { allocateCaseCode, appendAuditEvent, caseStream, CaseEntity, CasePartyEntity, IdempotencyKeyEntity } from '@donthu/persistence';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
 import type { RegisterCaseDto } from './register-case.dto';
@@ -95,7 +95,7 @@ export class RegisterCaseService {
       }),
     );
     await appendAuditEvent(manager, {
-      caseId: entity.id,
+      ...caseStream(entity.id),
       sequence: 1,
       type: CASE_REGISTERED_EVENT,
       actor,
