@@ -18,7 +18,7 @@ const complaint = (overrides: Record<string, unknown> = {}) => ({
   subject: 'Khiếu nại quyết định thu hồi đất số 123/QĐ-UBND của Ủy ban nhân dân phường',
   content: 'Tôi không đồng ý với mức bồi thường, hỗ trợ khi Nhà nước thu hồi đất — đề nghị xem xét lại. Ưu tiên: cao; ký tự: ễ ữ ỹ ợ đ Đ.',
   respondentBody: 'Ủy ban nhân dân phường Hoàn Kiếm',
-  complainant: { fullName: 'Nguyễn Thị Hoà', address: 'Số 12 phố Hàng Bạc, Hà Nội', phone: '0912345678', idNumber: '001190012345' },
+  petitioner: { fullName: 'Nguyễn Thị Hoà', address: 'Số 12 phố Hàng Bạc, Hà Nội', phone: '0912345678', idNumber: '001190012345' },
   ...overrides,
 });
 
@@ -48,7 +48,7 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     const res = await register(body).expect(201);
     expect(res.body).toMatchObject({ kind: 'complaint', status: 'received', statusLabel: 'Đã tiếp nhận', subject: body.subject, content: body.content, workflowStarted: true });
     expect(res.body.code).toMatch(/^UBND-HN-\d{4}-\d{6}$/);
-    expect(res.body).not.toHaveProperty('complainant');
+    expect(res.body).not.toHaveProperty('petitioner');
     expect(JSON.stringify(res.body)).not.toContain('Nguyễn Thị Hoà');
 
     const read = await http.get(`/api/v1/cases/${res.body.code}`).expect(200);
@@ -83,15 +83,21 @@ describe('walking skeleton: a complaint travels through every layer', () => {
 
   it('accepts a received case through a Temporal Update, then refuses a second accept with 409 and writes nothing', async () => {
     const { body: registered } = await register(complaint()).expect(201);
-    const accepted = await http.post(`/api/v1/cases/${registered.code}/accept`).send({ note: 'Đủ điều kiện thụ lý' }).expect(200);
+    const accepted = await http.post(`/api/v1/cases/${registered.code}/accept`).send({ note: 'Đủ điều kiện thụ lý', effectiveDate: '2026-11-20' }).expect(200);
     expect(accepted.body).toMatchObject({ code: registered.code, status: 'accepted', statusLabel: 'Đã thụ lý' });
+    // KN-03: 30 days from acceptance on 20/11/2026 end on Sunday 20/12 → Monday 21/12/2026 (BLDS Art. 148).
+    const resolution = accepted.body.clocks.find((c: { name: string }) => c.name === 'resolution');
+    expect(resolution).toMatchObject({ rule: 'KN-03', status: 'running', startDate: '2026-11-20', due: '2026-12-21' });
+    expect(resolution.explanation.join(' ')).toMatch(/Chủ nhật|chủ nhật/);
+    expect(accepted.body.clocks.find((c: { name: string }) => c.name === 'acceptance')).toMatchObject({ rule: 'KN-02', status: 'stopped' });
+    expect(accepted.body.allowedCommands).toEqual(expect.arrayContaining(['start_verification', 'decide', 'suspend']));
 
     const again = await http.post(`/api/v1/cases/${registered.code}/accept`).send({}).expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringContaining('not allowed in status "accepted"') });
 
     const events = await http.get(`/api/v1/cases/${registered.code}/events`).expect(200);
     expect(events.body.map((e: { type: string }) => e.type)).toEqual(['case.registered', 'case.accepted']);
-    expect(events.body[1].payload).toMatchObject({ fromStatus: 'received', toStatus: 'accepted', note: 'Đủ điều kiện thụ lý', citation: expect.stringContaining('Điều 27') });
+    expect(events.body[1].payload).toMatchObject({ before: { status: 'received' }, after: { status: 'accepted' }, note: 'Đủ điều kiện thụ lý', citation: expect.stringContaining('Điều 27'), role: 'agency_head' });
 
     const caseRow = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: registered.code });
     const rows = await stack.dataSource.getRepository(AuditEventEntity).find({ where: caseStream(caseRow.id), order: { sequence: 'ASC' } });
@@ -153,10 +159,10 @@ describe('walking skeleton: a complaint travels through every layer', () => {
 
   it('answers bad input with 400 naming each field and why, and stores nothing', async () => {
     const before = await stack.dataSource.getRepository(CaseEntity).count();
-    const res = await register({ ...complaint({ receivedOn: '2026-02-30', channel: 'pigeon', extra: 1 }), complainant: { phone: '12' } }).expect(400);
+    const res = await register({ ...complaint({ receivedOn: '2026-02-30', channel: 'pigeon', extra: 1 }), petitioner: { phone: '12' } }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'Request validation failed' });
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['receivedOn', 'channel', 'extra', 'complainant.fullName', 'complainant.phone']));
+    expect(fields).toEqual(expect.arrayContaining(['receivedOn', 'channel', 'extra', 'petitioner.fullName', 'petitioner.phone']));
     for (const e of res.body.errors) expect(e.reason).toEqual(expect.any(String));
 
     const future = await register(complaint({ receivedOn: '2999-01-01' })).expect(400);
@@ -175,6 +181,6 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     const health = await http.get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
     const docs = await http.get('/docs/openapi.json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{code}', '/api/v1/cases/{code}/events', '/api/v1/cases/{code}/accept', '/health']));
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{code}', '/api/v1/cases/{code}/events', '/api/v1/cases/{code}/accept', '/api/v1/cases/{code}/schedule-dialogue', '/health']));
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { appendAuditEvent, AuditEventEntity, CaseEntity, caseStream, ProjectionConflictError, recordTransition, verifyAuditChain } from '@donthu/persistence';
+import { appendAuditEvent, AuditEventEntity, CaseEntity, caseStream, NotificationEntity, ProjectionConflictError, verifyAuditChain, writeCaseEvent, type CaseEventWrite } from '@donthu/persistence';
 import { migratedDatabase } from '../support/migrated-database';
 
 describe('projection activity writes (real PostgreSQL)', () => {
@@ -34,18 +34,21 @@ describe('projection activity writes (real PostgreSQL)', () => {
     });
   }
 
-  const accept = (caseId: string) => ({
+  const accept = (caseId: string): CaseEventWrite => ({
     caseId,
     sequence: 2,
-    command: 'accept',
     eventType: 'case.accepted',
-    fromStatus: 'received' as const,
-    toStatus: 'accepted' as const,
+    expectedStatus: 'received',
     actor: 'officer-1',
-    citation: 'Luật Khiếu nại 2011, Điều 27',
+    payload: { before: { status: 'received' }, after: { status: 'accepted' }, citation: 'Luật Khiếu nại 2011, Điều 27' },
+    notifications: [{ kind: 'case.accepted', recipientRole: 'handling_officer', recipientAgency: 'UBND-HN', payload: {} }],
+    apply: async (manager) => {
+      await manager.update(CaseEntity, { id: caseId }, { status: 'accepted' });
+    },
   });
+  const recordTransition = (_: DataSource, write: CaseEventWrite) => writeCaseEvent(dataSource, write);
 
-  it('applies a transition once: a retried activity finds its event and writes nothing more', async () => {
+  it('writes projection, audit event and notification once: a retried activity finds its event and writes nothing more', async () => {
     const entity = await registeredCase('UBND-HN-2026-000001');
     await expect(recordTransition(dataSource, accept(entity.id))).resolves.toBe('applied');
     await expect(recordTransition(dataSource, accept(entity.id))).resolves.toBe('already-applied');
@@ -54,12 +57,13 @@ describe('projection activity writes (real PostgreSQL)', () => {
     expect(events.map((e) => e.type)).toEqual(['case.registered', 'case.accepted']);
     expect(verifyAuditChain(events)).toEqual({ valid: true, length: 2 });
     expect(await dataSource.getRepository(CaseEntity).findOneByOrFail({ id: entity.id })).toMatchObject({ status: 'accepted', lastSequence: 2 });
+    expect(await dataSource.getRepository(NotificationEntity).countBy({ caseId: entity.id })).toBe(1);
   });
 
   it('refuses, without writing, a transition the projection disagrees with', async () => {
     const entity = await registeredCase('UBND-HN-2026-000002');
     await expect(recordTransition(dataSource, { ...accept(entity.id), sequence: 3 })).rejects.toBeInstanceOf(ProjectionConflictError);
-    await expect(recordTransition(dataSource, { ...accept(entity.id), fromStatus: 'accepted' })).rejects.toBeInstanceOf(ProjectionConflictError);
+    await expect(recordTransition(dataSource, { ...accept(entity.id), expectedStatus: 'accepted' })).rejects.toBeInstanceOf(ProjectionConflictError);
     await recordTransition(dataSource, accept(entity.id));
     await expect(recordTransition(dataSource, { ...accept(entity.id), eventType: 'case.other' })).rejects.toThrow(/event 2 is "case.accepted"/);
     expect(await dataSource.getRepository(AuditEventEntity).countBy(caseStream(entity.id))).toBe(2);
@@ -67,7 +71,7 @@ describe('projection activity writes (real PostgreSQL)', () => {
 
   it('applies concurrent retries of the same transition exactly once', async () => {
     const entity = await registeredCase('UBND-HN-2026-000003');
-    const results = await Promise.all(Array.from({ length: 5 }, () => recordTransition(dataSource, accept(entity.id))));
+    const results: string[] = await Promise.all(Array.from({ length: 5 }, () => recordTransition(dataSource, accept(entity.id))));
     expect(results.filter((r) => r === 'applied')).toHaveLength(1);
     expect(await dataSource.getRepository(AuditEventEntity).countBy(caseStream(entity.id))).toBe(2);
   });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerParams } from './common/logging';
 import { HealthModule } from './health/health.module';
@@ -13,6 +14,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     // Migrations run at start; synchronize is never on.
     TypeOrmModule.forRootAsync({ useFactory: () => ({ ...databaseOptionsFromEnv(), migrationsRun: true }) }),
     TemporalClientModule,
+    CalendarModule,
     HealthModule,
     CasesModule,
   ],

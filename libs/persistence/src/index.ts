@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './database-config';
 export * from './audit';
 export * from './cases';
+export * from './calendar';

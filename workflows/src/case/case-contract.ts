@@ -1,5 +1,5 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseKind, CaseStatus, CaseCommand } from '@donthu/domain';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseCommand, CaseKind, CaseStatus, ClockDeadline, ClockMilestone, ClockMilestoneKind, ClockName, ClockRecord, CommandInput, IsoDate } from '@donthu/domain';
 
 /** Everything the workflow needs to run a case; no personal data (it would land in Temporal's history). */
 export interface CaseWorkflowInput {
@@ -7,47 +7,110 @@ export interface CaseWorkflowInput {
   caseCode: string;
   kind: CaseKind;
   agencyCode: string;
-  status: CaseStatus;
+  /** Local date the case was received: starts the registration clocks. */
+  receivedOn: IsoDate;
+  /** Deadline facts that are properties of the case (vùng sâu vùng xa, several sites of verification). */
+  remote: boolean;
+  severalSites: boolean;
   /** Audit sequence numbers already used (1 = the registration event written by the api). */
   lastSequence: number;
+  /** Registration clocks with their deadlines, computed by the api in the registration transaction. */
+  clocks: Partial<Record<ClockName, ClockRecord>>;
+  deadlines: Partial<Record<ClockName, ClockDeadline>>;
+  /** When the input was made (epoch ms): workflow code reads no clock. */
+  nowMs: number;
+  /** Present when the workflow continues as new: the whole state carried over. */
+  carried?: CaseWorkflowState;
+  /** History length after which the workflow continues as new (default 2000; tests set it low). */
+  historyLimit?: number;
 }
 
-export interface CaseSnapshot {
+export type MilestoneKind = ClockMilestoneKind;
+export type Milestone = ClockMilestone;
+
+export type { ClockDeadline };
+
+export interface CaseWorkflowState {
+  caseId: string;
   caseCode: string;
   kind: CaseKind;
+  agencyCode: string;
+  receivedOn: IsoDate;
+  remote: boolean;
+  severalSites: boolean;
   status: CaseStatus;
+  previousStatus?: CaseStatus;
   lastSequence: number;
+  clocks: Partial<Record<ClockName, ClockRecord>>;
+  deadlines: Partial<Record<ClockName, ClockDeadline>>;
+  /** Milestones already recorded, per clock (never recorded twice). */
+  reached: Partial<Record<ClockName, MilestoneKind[]>>;
+  /** Last known time (epoch ms) from an activity or a fired timer: workflow code reads no clock. */
+  nowMs: number;
 }
 
-export interface CommandMeta {
-  /** Who asks: a user id or a system actor, never a name. */
-  actor: string;
-  note?: string;
+export interface CaseCommandRequest {
+  command: CaseCommand;
+  input: CommandInput;
 }
 
-export type AcceptCaseInput = CommandMeta;
+export type CaseSnapshot = Omit<CaseWorkflowState, 'nowMs'>;
 
-export const acceptCaseUpdate = defineUpdate<CaseSnapshot, [AcceptCaseInput]>('accept');
+export const caseCommandUpdate = defineUpdate<CaseSnapshot, [CaseCommandRequest]>('command');
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('snapshot');
+/** The official calendar changed: recompute every open clock (fire and forget). */
+export const calendarChangedSignal = defineSignal<[{ calendarVersion: string }]>('calendarChanged');
 
 /** Failure types the api maps to HTTP statuses. */
 export const INVALID_TRANSITION = 'InvalidTransition';
 export const INVALID_COMMAND = 'InvalidCommand';
+export const FORBIDDEN_COMMAND = 'ForbiddenCommand';
 
-/** What the projection activity writes: the new state and its audit event, in one transaction. */
-export interface RecordTransitionInput {
+/** The projection activity's input: the new state and what it takes to explain it. */
+export interface ApplyTransitionInput {
   caseId: string;
   sequence: number;
   command: CaseCommand;
   eventType: string;
-  fromStatus: CaseStatus;
-  toStatus: CaseStatus;
-  actor: string;
   citation: string;
-  note?: string;
+  input: CommandInput;
+  before: { status: CaseStatus; agencyCode: string };
+  after: { status: CaseStatus; agencyCode: string };
+  remote: boolean;
+  severalSites: boolean;
+  /** Every clock of the case after the transition; `changed` are the ones to (re)compute. */
+  clocks: Partial<Record<ClockName, ClockRecord>>;
+  changed: ClockName[];
+}
+
+export interface ApplyTransitionResult {
+  deadlines: Partial<Record<ClockName, ClockDeadline>>;
+  nowMs: number;
+}
+
+export interface RecordMilestoneInput {
+  caseId: string;
+  sequence: number;
+  clock: ClockName;
+  milestone: MilestoneKind;
+  agencyCode: string;
+  due: IsoDate;
+}
+
+export interface RecomputeDeadlinesInput {
+  caseId: string;
+  sequence: number;
+  calendarVersion: string;
+  remote: boolean;
+  severalSites: boolean;
+  clocks: Partial<Record<ClockName, ClockRecord>>;
+  previous: Partial<Record<ClockName, ClockDeadline>>;
 }
 
 /** Activities the case workflow calls (implemented by apps/worker, with DI and I/O). */
 export interface CaseActivities {
-  recordTransition(input: RecordTransitionInput): Promise<void>;
+  applyTransition(input: ApplyTransitionInput): Promise<ApplyTransitionResult>;
+  recordMilestone(input: RecordMilestoneInput): Promise<{ nowMs: number }>;
+  /** Returns the new deadlines and whether any due date changed (an audit event was written then). */
+  recomputeDeadlines(input: RecomputeDeadlinesInput): Promise<ApplyTransitionResult & { changed: boolean }>;
 }

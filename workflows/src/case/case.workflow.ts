@@ -1,87 +1,220 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
-import { checkTransition, type CaseCommand } from '@donthu/domain';
+import { applyClockEffects, checkCommand, clockEffects, nextStatus, type ClockName, type CommandRefusal } from '@donthu/domain';
 import {
-  acceptCaseUpdate,
+  caseCommandUpdate,
+  calendarChangedSignal,
   caseSnapshotQuery,
+  FORBIDDEN_COMMAND,
   INVALID_COMMAND,
   INVALID_TRANSITION,
-  type AcceptCaseInput,
   type CaseActivities,
+  type CaseCommandRequest,
   type CaseSnapshot,
   type CaseWorkflowInput,
-  type CommandMeta,
+  type CaseWorkflowState,
+  type Milestone,
 } from './case-contract';
-import { CASE_STATUS_ATTRIBUTE } from '../search-attributes';
+import { caseSearchAttributes } from '../search-attributes';
 
 const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  // The projection write is idempotent by (case, sequence): retrying it forever is safe, and a
-  // command acknowledged to a user must never be lost because the database was briefly away.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  // Every activity is idempotent by (case, sequence): retrying forever is safe, and a command
+  // acknowledged to a user must never be lost because the database was briefly away.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: ['ProjectionConflict'] },
 });
 
-const MAX_NOTE_LENGTH = 2000;
+/** Cases last years: start afresh (carrying the state) before the history grows large. */
+const CONTINUE_AS_NEW_AFTER_EVENTS = 2000;
+
+function refusal(check: CommandRefusal): ApplicationFailure {
+  const type = check.code === 'invalid_transition' || check.code === 'unknown_command' || check.code === 'guard_failed' ? INVALID_TRANSITION : check.code === 'forbidden_role' ? FORBIDDEN_COMMAND : INVALID_COMMAND;
+  return ApplicationFailure.create({ type, message: check.field ? `${check.field}: ${check.reason}` : check.reason, nonRetryable: true });
+}
+
+function initialState(input: CaseWorkflowInput): CaseWorkflowState {
+  return (
+    input.carried ?? {
+      caseId: input.caseId,
+      caseCode: input.caseCode,
+      kind: input.kind,
+      agencyCode: input.agencyCode,
+      receivedOn: input.receivedOn,
+      remote: input.remote,
+      severalSites: input.severalSites,
+      status: 'received',
+      lastSequence: input.lastSequence,
+      clocks: input.clocks,
+      deadlines: input.deadlines,
+      reached: {},
+      nowMs: input.nowMs,
+    }
+  );
+}
+
+/** The next milestone not yet recorded, over every running clock. */
+function nextMilestone(state: CaseWorkflowState): { clock: ClockName; milestone: Milestone } | undefined {
+  let next: { clock: ClockName; milestone: Milestone } | undefined;
+  for (const [name, deadline] of Object.entries(state.deadlines) as Array<[ClockName, CaseWorkflowState['deadlines'][ClockName]]>) {
+    if (!deadline || state.clocks[name]?.status !== 'running') continue;
+    const reached = state.reached[name] ?? [];
+    const milestone = deadline.milestones.find((m) => !reached.includes(m.kind));
+    if (milestone && (!next || milestone.atMs < next.milestone.atMs)) next = { clock: name, milestone };
+  }
+  return next;
+}
 
 /**
- * One workflow per case: the authority on its lifecycle. Commands are Updates whose validators
- * reject illegal transitions before anything is written; each accepted command writes the
- * projection and its audit event through one activity.
+ * One workflow per case: the authority on its lifecycle. Commands arrive as one Update whose
+ * validator checks the kind's lifecycle table (libs/domain) before anything is written; each
+ * accepted command writes the projection, the clocks and the audit event through one activity.
+ * Clocks are durable timers: reminders, overdue and the escalation ladder fire on their own.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  let status = input.status;
-  let lastSequence = input.lastSequence;
-  let commandInFlight = false;
+  const state = initialState(input);
+  let busy = false;
+  let changes = 0; // bumped by every handler so the timer loop re-plans
+  let pendingCalendarVersion: string | undefined;
 
-  const snapshot = (): CaseSnapshot => ({ caseCode: input.caseCode, kind: input.kind, status, lastSequence });
-
-  const validate = (command: CaseCommand, meta: CommandMeta): void => {
-    if (typeof meta?.actor !== 'string' || meta.actor.length === 0) {
-      throw ApplicationFailure.create({ type: INVALID_COMMAND, message: 'actor: must be a non-empty string' });
-    }
-    if (meta.note !== undefined && (typeof meta.note !== 'string' || meta.note.length > MAX_NOTE_LENGTH)) {
-      throw ApplicationFailure.create({ type: INVALID_COMMAND, message: `note: must be a string of at most ${MAX_NOTE_LENGTH} characters` });
-    }
-    const check = checkTransition(input.kind, status, command);
-    if (!check.allowed) throw ApplicationFailure.create({ type: INVALID_TRANSITION, message: check.reason });
-  };
-
-  // Commands run one at a time: each sees the state the previous one left.
-  const run = async (command: CaseCommand, meta: CommandMeta): Promise<CaseSnapshot> => {
-    await condition(() => !commandInFlight);
-    commandInFlight = true;
+  // Commands, milestones and recomputations run one at a time: each sees the state the previous left.
+  const exclusively = async <T>(fn: () => Promise<T>): Promise<T> => {
+    while (busy) await condition(() => !busy);
+    busy = true;
     try {
-      const check = checkTransition(input.kind, status, command);
-      if (!check.allowed) throw ApplicationFailure.create({ type: INVALID_TRANSITION, message: check.reason, nonRetryable: true });
-      const sequence = lastSequence + 1;
-      await activities.recordTransition({
-        caseId: input.caseId,
-        sequence,
-        command,
-        eventType: check.transition.event,
-        fromStatus: status,
-        toStatus: check.transition.to,
-        actor: meta.actor,
-        citation: check.transition.citation,
-        ...(meta.note !== undefined ? { note: meta.note } : {}),
-      });
-      lastSequence = sequence;
-      status = check.transition.to;
-      upsertSearchAttributes([{ key: CASE_STATUS_ATTRIBUTE, value: status }]);
-      return snapshot();
+      return await fn();
     } finally {
-      commandInFlight = false;
+      busy = false;
     }
   };
+
+  const snapshot = (): CaseSnapshot => {
+    const { nowMs: _omitted, ...rest } = state;
+    return rest;
+  };
+  const publishSearchAttributes = () => upsertSearchAttributes(caseSearchAttributes(state));
 
   setHandler(caseSnapshotQuery, snapshot);
-  setHandler(acceptCaseUpdate, (meta) => run('accept', meta), { validator: (meta: AcceptCaseInput) => validate('accept', meta) });
 
-  // A case stays open until its lifecycle ends; later issues add clocks and closing states.
-  await condition(() => false);
+  setHandler(
+    caseCommandUpdate,
+    ({ command, input: commandInput }: CaseCommandRequest) =>
+      exclusively(async () => {
+        const check = checkCommand(state, command, commandInput);
+        if (!check.allowed) throw refusal(check);
+        const { transition } = check;
+        const to = nextStatus(state, transition);
+        const effectiveDate = commandInput.effectiveDate ?? state.receivedOn;
+        const { clocks, changed } = applyClockEffects(state.clocks, clockEffects(state, transition), { receivedOn: state.receivedOn, effectiveDate });
+        const agencyAfter = transition.movesToTargetAgency && commandInput.targetAgency ? commandInput.targetAgency : state.agencyCode;
+        const sequence = state.lastSequence + 1;
+        const result = await activities.applyTransition({
+          caseId: state.caseId,
+          sequence,
+          command,
+          eventType: transition.event,
+          citation: transition.citation,
+          input: commandInput,
+          before: { status: state.status, agencyCode: state.agencyCode },
+          after: { status: to, agencyCode: agencyAfter },
+          remote: state.remote,
+          severalSites: state.severalSites,
+          clocks,
+          changed,
+        });
+        state.previousStatus = transition.to === 'previous' ? undefined : to !== state.status ? state.status : state.previousStatus;
+        state.status = to;
+        state.agencyCode = agencyAfter;
+        state.clocks = clocks;
+        for (const name of changed) {
+          const deadline = result.deadlines[name];
+          if (deadline) state.deadlines[name] = deadline;
+          // A restarted or moved clock earns its milestones again.
+          if (clocks[name]?.status === 'running') state.reached[name] = [];
+        }
+        state.lastSequence = sequence;
+        state.nowMs = result.nowMs;
+        changes += 1;
+        publishSearchAttributes();
+        return snapshot();
+      }),
+    {
+      validator: ({ command, input: commandInput }: CaseCommandRequest) => {
+        if (typeof commandInput?.actor !== 'string' || commandInput.actor.length === 0) {
+          throw ApplicationFailure.create({ type: INVALID_COMMAND, message: 'actor: must be a non-empty string' });
+        }
+        const check = checkCommand(state, command, commandInput);
+        if (!check.allowed) throw refusal(check);
+      },
+    },
+  );
+
+  setHandler(calendarChangedSignal, ({ calendarVersion }) => {
+    pendingCalendarVersion = calendarVersion;
+    changes += 1;
+  });
+
+  publishSearchAttributes();
+
+  for (;;) {
+    const seen = changes;
+    const next = nextMilestone(state);
+    const timeoutMs = next ? Math.max(0, next.milestone.atMs - state.nowMs) : undefined;
+    const woken = timeoutMs === undefined ? (await condition(() => changes !== seen), true) : await condition(() => changes !== seen, timeoutMs);
+
+    if (!woken && next) {
+      // The timer fired: the milestone is reached, unless a command moved the clock meanwhile.
+      await exclusively(async () => {
+        const still = nextMilestone(state);
+        if (!still || still.clock !== next.clock || still.milestone.kind !== next.milestone.kind || still.milestone.atMs > next.milestone.atMs) return;
+        state.nowMs = Math.max(state.nowMs, next.milestone.atMs);
+        const sequence = state.lastSequence + 1;
+        await activities.recordMilestone({
+          caseId: state.caseId,
+          sequence,
+          clock: next.clock,
+          milestone: next.milestone.kind,
+          agencyCode: state.agencyCode,
+          due: state.deadlines[next.clock]!.due,
+        });
+        state.lastSequence = sequence;
+        state.reached[next.clock] = [...(state.reached[next.clock] ?? []), next.milestone.kind];
+        publishSearchAttributes();
+      });
+    }
+
+    if (pendingCalendarVersion !== undefined) {
+      await exclusively(async () => {
+        const calendarVersion = pendingCalendarVersion!;
+        pendingCalendarVersion = undefined;
+        const sequence = state.lastSequence + 1;
+        const result = await activities.recomputeDeadlines({
+          caseId: state.caseId,
+          sequence,
+          calendarVersion,
+          remote: state.remote,
+          severalSites: state.severalSites,
+          clocks: state.clocks,
+          previous: state.deadlines,
+        });
+        if (result.changed) state.lastSequence = sequence;
+        state.deadlines = { ...state.deadlines, ...result.deadlines };
+        state.nowMs = result.nowMs;
+        publishSearchAttributes();
+      });
+    }
+
+    if (workflowInfo().historyLength > (input.historyLimit ?? CONTINUE_AS_NEW_AFTER_EVENTS)) {
+      // Let running handlers finish, then carry the whole state into a fresh history.
+      await condition(() => !busy && allHandlersFinished());
+      await continueAsNew<typeof caseWorkflow>({ ...input, carried: state });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_KINDS, CASE_STATUSES, CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '@donthu/domain';
-import type { AuditEventEntity, CaseEntity } from '@donthu/persistence';
+import { availableCommands, CASE_KINDS, CASE_STATUSES, CASE_STATUS_LABELS, renderExplanation, type CaseCommand, type CaseKind, type CaseStatus, type ClockName, type ClockRecord, type ExplanationStep } from '@donthu/domain';
+import type { AuditEventEntity, CaseClockEntity, CaseEntity } from '@donthu/persistence';
 
 /** A case as the api shows it. Parties' personal data is not part of it. */
 export class CaseView {
@@ -8,6 +8,11 @@ export class CaseView {
   @ApiProperty({ enum: CASE_KINDS }) kind!: CaseKind;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
   @ApiProperty({ example: 'Đã tiếp nhận' }) statusLabel!: string;
+  @ApiProperty() remote!: boolean;
+  @ApiProperty() severalSites!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Earliest due date of the running clocks (conservative reading)' }) nextDueOn!: string | null;
+  @ApiProperty() overdue!: boolean;
   @ApiProperty() agencyCode!: string;
   @ApiProperty() channel!: string;
   @ApiProperty({ example: '2026-11-20' }) receivedOn!: string;
@@ -26,6 +31,11 @@ export class CaseView {
       kind: entity.kind,
       status: entity.status,
       statusLabel: CASE_STATUS_LABELS[entity.status].vi,
+      remote: entity.remote,
+      severalSites: entity.severalSites,
+      assignee: entity.assignee,
+      nextDueOn: entity.nextDueOn,
+      overdue: entity.overdue,
       agencyCode: entity.agencyCode,
       channel: entity.channel,
       receivedOn: entity.receivedOn,
@@ -58,6 +68,58 @@ export class AuditEventView {
       occurredAt: entity.occurredAt.toISOString(),
       prevHash: entity.prevHash,
       hash: entity.hash,
+    };
+  }
+}
+
+/** One statutory clock with how its due date was counted. */
+export class ClockView {
+  @ApiProperty({ example: 'resolution' }) name!: string;
+  @ApiProperty({ example: 'KN-03' }) rule!: string;
+  @ApiProperty({ example: 2 }) ruleVersion!: number;
+  @ApiProperty({ enum: ['agency', 'citizen'] }) owner!: string;
+  @ApiProperty({ enum: ['running', 'paused', 'stopped'] }) status!: string;
+  @ApiProperty({ example: 'on_track', description: 'on_track, due_soon, overdue, very_overdue, paused, stopped' }) monitoringState!: string;
+  @ApiProperty({ example: '2026-11-20' }) startDate!: string;
+  @ApiProperty({ example: '2026-12-21' }) due!: string;
+  @ApiProperty({ description: 'Used for reminders while provisional days off are counted' }) dueIgnoringProvisional!: string;
+  @ApiProperty() provisional!: boolean;
+  @ApiProperty({ type: [String], description: 'Milestones reached (due_soon, overdue, escalated_inspectorate…)' }) reached!: string[];
+  @ApiProperty({ type: [String], description: 'How the due date was counted, in Vietnamese' }) explanation!: string[];
+  @ApiProperty({ type: [String], description: 'The same in English' }) explanationEn!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The explanation as data' }) steps!: unknown[];
+
+  static of(row: CaseClockEntity): ClockView {
+    const steps = row.explanation as unknown as ExplanationStep[];
+    return {
+      name: row.name,
+      rule: row.ruleId,
+      ruleVersion: row.ruleVersion,
+      owner: row.owner,
+      status: row.status,
+      monitoringState: row.monitoringState,
+      startDate: row.startDate,
+      due: row.dueDate,
+      dueIgnoringProvisional: row.dueIgnoringProvisional,
+      provisional: row.provisional,
+      reached: row.reached,
+      explanation: renderExplanation(steps, 'vi'),
+      explanationEn: renderExplanation(steps, 'en'),
+      steps,
+    };
+  }
+}
+
+/** A case with its clocks and the commands its state allows now. */
+export class CaseDetailView extends CaseView {
+  @ApiProperty({ type: [ClockView] }) clocks!: ClockView[];
+  @ApiProperty({ type: [String], description: 'Commands the lifecycle allows in this state (any role)' }) allowedCommands!: CaseCommand[];
+
+  static build(entity: CaseEntity, clocks: Partial<Record<ClockName, ClockRecord>>, rows: CaseClockEntity[]): CaseDetailView {
+    return {
+      ...CaseView.of(entity),
+      clocks: rows.map((row) => ClockView.of(row)),
+      allowedCommands: availableCommands({ kind: entity.kind, status: entity.status, clocks }),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AcceptCaseController } from './accept-case/accept-case.controller';
 import { CaseCommandSender } from './case-command-sender';
+import { CaseCommandsController } from './case-commands/case-commands.controller';
 import { GetCaseController } from './get-case/get-case.controller';
 import { ListCaseEventsController } from './list-case-events/list-case-events.controller';
 import { RegisterCaseController } from './register-case/register-case.controller';
@@ -8,7 +8,7 @@ import { RegisterCaseService } from './register-case/register-case.service';
 import { CaseWorkflowStarter, RECONCILE_INTERVAL_MS } from './workflow-starter/case-workflow-starter.service';
 
 @Module({
-  controllers: [RegisterCaseController, GetCaseController, ListCaseEventsController, AcceptCaseController],
+  controllers: [RegisterCaseController, GetCaseController, ListCaseEventsController, CaseCommandsController],
   providers: [
     RegisterCaseService,
     CaseWorkflowStarter,

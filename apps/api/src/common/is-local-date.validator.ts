@@ -27,3 +27,18 @@ export function IsPastOrTodayLocalDate(options?: ValidationOptions): PropertyDec
       },
     });
 }
+
+/** A real calendar date `YYYY-MM-DD` (past or future). */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLocalDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isRealIsoDate(value) && value >= '2000-01-01' && value <= '2199-12-31',
+        defaultMessage: () => 'must be a real date YYYY-MM-DD',
+      },
+    });
+}

@@ -15,7 +15,7 @@ const valid = {
   receivedOn: '2026-01-05',
   subject: 'Khiếu nại',
   content: 'Nội dung',
-  complainant: { fullName: 'Lê Văn Bình' },
+  petitioner: { fullName: 'Lê Văn Bình' },
 };
 
 describe('request validation errors', () => {
@@ -24,11 +24,11 @@ describe('request validation errors', () => {
   });
 
   it('names nested fields with a dotted path and drops the property name from the reason', async () => {
-    const errors = await errorsFor({ ...valid, complainant: { fullName: '', email: 'not-mail' } });
+    const errors = await errorsFor({ ...valid, petitioner: { fullName: '', email: 'not-mail' } });
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'complainant.fullName', reason: expect.stringMatching(/^must be longer than or equal to 1/) },
-        { field: 'complainant.email', reason: 'must be an email' },
+        { field: 'petitioner.fullName', reason: expect.stringMatching(/^must be longer than or equal to 1/) },
+        { field: 'petitioner.email', reason: 'must be an email' },
       ]),
     );
   });
@@ -43,8 +43,9 @@ describe('request validation errors', () => {
     expect(await errorsFor({ ...valid, receivedOn: '05/01/2026' })).toHaveLength(1);
   });
 
-  it('refuses a missing complainant', async () => {
-    const { complainant: _omitted, ...withoutComplainant } = valid;
-    expect((await errorsFor(withoutComplainant)).map((e) => e.field)).toContain('complainant');
+  it('refuses a missing petitioner unless the denunciation is anonymous', async () => {
+    const { petitioner: _omitted, ...withoutPetitioner } = valid;
+    expect((await errorsFor(withoutPetitioner)).map((e) => e.field)).toContain('petitioner');
+    expect(await errorsFor({ ...withoutPetitioner, kind: 'denunciation', anonymous: true })).toEqual([]);
   });
 });

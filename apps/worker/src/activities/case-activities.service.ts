@@ -1,30 +1,188 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { ProjectionConflictError, recordTransition } from '@donthu/persistence';
-import type { CaseActivities, RecordTransitionInput } from '@donthu/workflows';
+import { CLOCK_NAMES, escalationLadder, findRule, parseLocalDate, SYSTEM_ACTOR, type ClockName } from '@donthu/domain';
+import {
+  CalendarStore,
+  CaseEntity,
+  clockAuditFacts,
+  computeClocks,
+  markMilestoneReached,
+  nextDueOn,
+  ProjectionConflictError,
+  saveClocks,
+  writeCaseEvent,
+  type NewNotification,
+} from '@donthu/persistence';
+import type {
+  ApplyTransitionInput,
+  ApplyTransitionResult,
+  CaseActivities,
+  ClockDeadline,
+  RecomputeDeadlinesInput,
+  RecordMilestoneInput,
+} from '@donthu/workflows';
+import { milestoneNotifications } from './milestone-notifications';
 
 /**
  * The case workflow's activities: a Nest service, so they get DI while workflows stay pure
- * (temporalio's nestjs-exchange-rates pattern). Each method is registered with the worker.
+ * (temporalio's nestjs-exchange-rates pattern). Each writes the projection, the audit event and
+ * its notifications in one transaction, idempotent by (case, sequence).
  */
 @Injectable()
 export class CaseActivitiesService implements CaseActivities {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly calendars: CalendarStore;
 
-  async recordTransition(input: RecordTransitionInput): Promise<void> {
-    try {
-      await recordTransition(this.dataSource, input);
-    } catch (error) {
-      // A disagreement between projection and workflow will not heal by retrying.
-      if (error instanceof ProjectionConflictError) throw ApplicationFailure.nonRetryable(error.message, 'ProjectionConflict');
-      throw error;
-    }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.calendars = new CalendarStore(dataSource);
+  }
+
+  async applyTransition(t: ApplyTransitionInput): Promise<ApplyTransitionResult> {
+    const calendar = await this.calendars.current();
+    const nowMs = serverNowMs();
+    const computed = computeClocks(t.clocks, t.changed, { remote: t.remote, severalSites: t.severalSites }, calendar);
+    const deadlines = Object.fromEntries(computed.map((c) => [c.record.name, c.deadline])) as Partial<Record<ClockName, ClockDeadline>>;
+    const { actor, role, ...fields } = t.input;
+    const notifications: NewNotification[] =
+      t.command === 'transfer' && t.input.targetAgency
+        ? [{ kind: 'case.transferred', recipientRole: 'intake_officer', recipientAgency: t.input.targetAgency, payload: { command: t.command } }]
+        : [];
+    await guard(() =>
+      writeCaseEvent(this.dataSource, {
+        caseId: t.caseId,
+        sequence: t.sequence,
+        eventType: t.eventType,
+        actor,
+        expectedStatus: t.before.status,
+        payload: { command: t.command, role, citation: t.citation, before: t.before, after: t.after, ...fields, clocks: clockAuditFacts(computed) },
+        notifications,
+        apply: async (manager, current) => {
+          await saveClocks(manager, t.caseId, computed, calendar, nowMs);
+          const allDeadlines = { ...(await this.storedDeadlines(t.caseId)), ...deadlines };
+          await manager.update(CaseEntity, { id: t.caseId }, {
+            status: t.after.status,
+            agencyCode: t.after.agencyCode,
+            assignee: t.command === 'assign' ? (t.input.assignee ?? null) : current.assignee,
+            nextDueOn: nextDueOn(t.clocks, allDeadlines),
+            overdue: t.changed.length > 0 ? false : current.overdue,
+          });
+        },
+      }),
+    );
+    return { deadlines, nowMs };
+  }
+
+  async recordMilestone(m: RecordMilestoneInput): Promise<{ nowMs: number }> {
+    const rule = findRule((await this.clockRule(m.caseId, m.clock)) ?? 'XLD-01');
+    const area = rule.area === 'denunciation' ? 'denunciation' : rule.area === 'complaint' || rule.area === 'disciplinary_complaint' ? 'complaint' : 'other';
+    const calendar = await this.calendars.current();
+    const ladder = escalationLadder(parseLocalDate(m.due), area, calendar);
+    const step = m.milestone === 'due_today' ? ladder[0] : m.milestone === 'escalated_inspectorate' ? ladder[1] : m.milestone === 'escalated_superior' ? ladder[2] : undefined;
+    await guard(() =>
+      writeCaseEvent(this.dataSource, {
+        caseId: m.caseId,
+        sequence: m.sequence,
+        eventType: `clock.${m.milestone}`,
+        actor: SYSTEM_ACTOR,
+        payload: {
+          clock: m.clock,
+          rule: rule.id,
+          due: m.due,
+          milestone: m.milestone,
+          ...(step ? { escalationStep: step.step, action: step.action, notify: step.notify, citation: step.citation } : {}),
+        },
+        notifications: milestoneNotifications(m, step?.notify),
+        apply: async (manager) => {
+          await markMilestoneReached(manager, m.caseId, m.clock, m.milestone, monitoringStateAfter(m.milestone));
+          if (m.milestone === 'overdue') await manager.update(CaseEntity, { id: m.caseId }, { overdue: true });
+        },
+      }),
+    );
+    return { nowMs: serverNowMs() };
+  }
+
+  async recomputeDeadlines(r: RecomputeDeadlinesInput): Promise<ApplyTransitionResult & { changed: boolean }> {
+    const calendar = await this.calendars.refresh();
+    const nowMs = serverNowMs();
+    const open = CLOCK_NAMES.filter((name) => r.clocks[name] && r.clocks[name].status !== 'stopped');
+    const computed = computeClocks(r.clocks, open, { remote: r.remote, severalSites: r.severalSites }, calendar);
+    const moved = computed.filter((c) => r.previous[c.record.name]?.due !== c.deadline.due || r.previous[c.record.name]?.dueIgnoringProvisional !== c.deadline.dueIgnoringProvisional);
+    const deadlines = Object.fromEntries(computed.map((c) => [c.record.name, c.deadline])) as Partial<Record<ClockName, ClockDeadline>>;
+    if (moved.length === 0) return { deadlines, nowMs, changed: false };
+    await guard(() =>
+      writeCaseEvent(this.dataSource, {
+        caseId: r.caseId,
+        sequence: r.sequence,
+        eventType: 'clock.recomputed',
+        actor: SYSTEM_ACTOR,
+        payload: {
+          calendarVersion: r.calendarVersion,
+          reason: { vi: 'Lịch nghỉ chính thức thay đổi', en: 'The official calendar changed' },
+          before: Object.fromEntries(moved.map((c) => [c.record.name, r.previous[c.record.name]?.due])),
+          clocks: clockAuditFacts(moved),
+        },
+        apply: async (manager) => {
+          await saveClocks(manager, r.caseId, moved, calendar, nowMs);
+          await manager.update(CaseEntity, { id: r.caseId }, { nextDueOn: nextDueOn(r.clocks, { ...r.previous, ...deadlines }) });
+        },
+      }),
+    );
+    return { deadlines, nowMs, changed: true };
+  }
+
+  private async clockRule(caseId: string, clock: ClockName): Promise<string | undefined> {
+    const rows: Array<{ rule_id: string }> = await this.dataSource.query('SELECT rule_id FROM case_clocks WHERE case_id = $1 AND name = $2', [caseId, clock]);
+    return rows[0]?.rule_id;
+  }
+
+  private async storedDeadlines(caseId: string): Promise<Partial<Record<ClockName, { dueIgnoringProvisional: string }>>> {
+    const rows: Array<{ name: ClockName; due_ignoring_provisional: string }> = await this.dataSource.query(
+      `SELECT name, to_char(due_ignoring_provisional, 'YYYY-MM-DD') AS due_ignoring_provisional FROM case_clocks WHERE case_id = $1`,
+      [caseId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, { dueIgnoringProvisional: r.due_ignoring_provisional }]));
   }
 
   /** The object handed to the Temporal worker: every activity bound to this service. */
   asActivities(): CaseActivities {
-    return { recordTransition: this.recordTransition.bind(this) };
+    return {
+      applyTransition: this.applyTransition.bind(this),
+      recordMilestone: this.recordMilestone.bind(this),
+      recomputeDeadlines: this.recomputeDeadlines.bind(this),
+    };
+  }
+}
+
+function monitoringStateAfter(milestone: RecordMilestoneInput['milestone']): string {
+  switch (milestone) {
+    case 'due_soon':
+    case 'due_today':
+      return 'due_soon';
+    case 'very_overdue':
+      return 'very_overdue';
+    case 'expired':
+      return 'expired';
+    default:
+      return 'overdue';
+  }
+}
+
+/**
+ * "Now" as Temporal's server sees it (when this attempt was scheduled): the same clock the
+ * workflow's timers run on, also under the time-skipping test server.
+ */
+function serverNowMs(): number {
+  return Context.current().info.currentAttemptScheduledTimestampMs;
+}
+
+/** A disagreement between projection and workflow will not heal by retrying. */
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ProjectionConflictError) throw ApplicationFailure.nonRetryable(error.message, 'ProjectionConflict');
+    throw error;
   }
 }

@@ -1,3 +1,4 @@
 export * from './case-kind';
 export * from './case-status';
+export * from './case-command';
 export * from './case-code';

@@ -1,64 +1,70 @@
-import type { DataSource } from 'typeorm';
-import type { CaseStatus } from '@donthu/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvent, caseStream } from '../audit';
-import { AuditEventEntity, CaseEntity } from '../entities';
-
-export interface TransitionRecord {
-  caseId: string;
-  sequence: number;
-  command: string;
-  eventType: string;
-  fromStatus: CaseStatus;
-  toStatus: CaseStatus;
-  actor: string;
-  citation: string;
-  note?: string;
-}
+import { AuditEventEntity, CaseEntity, NotificationEntity } from '../entities';
 
 /** The projection and the workflow disagree: retrying cannot help, a person must look. */
 export class ProjectionConflictError extends Error {
   override name = 'ProjectionConflictError';
 }
 
-/**
- * Writes a transition's projection (case status) and its audit event in one transaction.
- * Idempotent by (case, sequence): a retried activity whose first attempt committed finds its
- * event already there and does nothing.
- */
-export async function recordTransition(dataSource: DataSource, t: TransitionRecord): Promise<'applied' | 'already-applied'> {
-  return dataSource.transaction(async (manager) => {
-    const current = await manager.findOne(CaseEntity, {
-      where: { id: t.caseId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!current) throw new ProjectionConflictError(`case ${t.caseId} does not exist`);
+export interface NewNotification {
+  kind: string;
+  recipientRole: string;
+  recipientAgency: string;
+  /** Case code, clock, due date… never personal data. */
+  payload: Record<string, unknown>;
+}
 
-    if (current.lastSequence >= t.sequence) {
-      const existing = await manager.findOne(AuditEventEntity, { where: { ...caseStream(t.caseId), sequence: t.sequence } });
-      if (existing?.type === t.eventType) return 'already-applied';
-      throw new ProjectionConflictError(`case ${current.code}: event ${t.sequence} is "${existing?.type}", not "${t.eventType}"`);
+export interface CaseEventWrite {
+  caseId: string;
+  /** The workflow's sequence number for this event (it owns the case's sequence). */
+  sequence: number;
+  eventType: string;
+  actor: string;
+  payload: Record<string, unknown>;
+  /** The status the workflow believes the case is in; a mismatch is a conflict. */
+  expectedStatus?: string;
+  notifications?: readonly NewNotification[];
+  /** Projection changes, inside the same transaction as the audit event. */
+  apply(manager: EntityManager, current: CaseEntity): Promise<void>;
+}
+
+/**
+ * Writes one event of a case: its projection changes, its audit event and its notifications,
+ * in one transaction. Idempotent by (case, sequence): a retried activity whose first attempt
+ * committed finds its event already there and writes nothing.
+ */
+export async function writeCaseEvent(dataSource: DataSource, write: CaseEventWrite): Promise<'applied' | 'already-applied'> {
+  return dataSource.transaction(async (manager) => {
+    const current = await manager.findOne(CaseEntity, { where: { id: write.caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw new ProjectionConflictError(`case ${write.caseId} does not exist`);
+
+    if (current.lastSequence >= write.sequence) {
+      const existing = await manager.findOne(AuditEventEntity, { where: { ...caseStream(write.caseId), sequence: write.sequence } });
+      if (existing?.type === write.eventType) return 'already-applied';
+      throw new ProjectionConflictError(`case ${current.code}: event ${write.sequence} is "${existing?.type}", not "${write.eventType}"`);
     }
-    if (current.lastSequence !== t.sequence - 1 || current.status !== t.fromStatus) {
+    if (current.lastSequence !== write.sequence - 1 || (write.expectedStatus !== undefined && current.status !== write.expectedStatus)) {
       throw new ProjectionConflictError(
         `case ${current.code}: projection at event ${current.lastSequence} in "${current.status}", ` +
-          `workflow expects event ${t.sequence - 1} in "${t.fromStatus}"`,
+          `workflow expects event ${write.sequence - 1}${write.expectedStatus ? ` in "${write.expectedStatus}"` : ''}`,
       );
     }
 
-    await appendAuditEvent(manager, {
-      ...caseStream(t.caseId),
-      sequence: t.sequence,
-      type: t.eventType,
-      actor: t.actor,
-      payload: {
-        command: t.command,
-        fromStatus: t.fromStatus,
-        toStatus: t.toStatus,
-        citation: t.citation,
-        ...(t.note !== undefined ? { note: t.note } : {}),
-      },
-    });
-    await manager.update(CaseEntity, { id: t.caseId }, { status: t.toStatus, lastSequence: t.sequence });
+    await appendAuditEvent(manager, { ...caseStream(write.caseId), sequence: write.sequence, type: write.eventType, actor: write.actor, payload: write.payload });
+    await write.apply(manager, current);
+    await manager.update(CaseEntity, { id: write.caseId }, { lastSequence: write.sequence });
+    for (const n of write.notifications ?? []) {
+      await manager.save(manager.create(NotificationEntity, { caseId: write.caseId, auditSequence: write.sequence, status: 'pending', attempts: 0, ...n }));
+    }
     return 'applied';
   });
+}
+
+/** Marks a milestone reached on a clock row (monitoring reads `reached` and `monitoring_state`). */
+export async function markMilestoneReached(manager: EntityManager, caseId: string, clock: string, milestone: string, monitoringState: string): Promise<void> {
+  await manager.query(
+    `UPDATE case_clocks SET reached = reached || to_jsonb($3::text), monitoring_state = $4, updated_at = now() WHERE case_id = $1 AND name = $2`,
+    [caseId, clock, milestone, monitoringState],
+  );
 }

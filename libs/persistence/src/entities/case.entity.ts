@@ -36,6 +36,29 @@ export class CaseEntity {
   @Column({ name: 'respondent_body', type: 'text', nullable: true })
   respondentBody!: string | null;
 
+  /** Vùng sâu, vùng xa, đi lại khó khăn: longer periods (KN-03, KN-05, KN-07, KN-09). */
+  @Column({ type: 'boolean', default: false })
+  remote!: boolean;
+
+  /** Verification at several places (TC-01: up to 10 working days). */
+  @Column({ name: 'several_sites', type: 'boolean', default: false })
+  severalSites!: boolean;
+
+  /** The letter this case was split from, or the first-level case of a second-level complaint. */
+  @Column({ name: 'parent_case_id', type: 'uuid', nullable: true })
+  parentCaseId!: string | null;
+
+  /** User id of the handling officer (cán bộ được giao). */
+  @Column({ type: 'text', nullable: true })
+  assignee!: string | null;
+
+  /** Earliest due date of the running agency clocks (conservative reading), for lists and monitoring. */
+  @Column({ name: 'next_due_on', type: 'date', nullable: true })
+  nextDueOn!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
   @Column({ name: 'last_sequence', type: 'integer' })
   lastSequence!: number;
 

@@ -1,9 +1,17 @@
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEntity } from '@donthu/persistence';
+import { CaseEntity, loadCaseClocks } from '@donthu/persistence';
+import { CaseDetailView } from '../case-views';
 
 export async function findCaseOr404(dataSource: DataSource, code: string): Promise<CaseEntity> {
   const entity = await dataSource.getRepository(CaseEntity).findOne({ where: { code } });
   if (!entity) throw new NotFoundException({ message: `Case ${code} not found`, errors: [{ field: 'code', reason: 'no case with this code' }] });
   return entity;
+}
+
+/** The case with its clocks (each with its explanation) and the commands its state allows. */
+export async function loadCaseDetail(dataSource: DataSource, code: string): Promise<CaseDetailView> {
+  const entity = await findCaseOr404(dataSource, code);
+  const { clocks, rows } = await loadCaseClocks(dataSource.manager, entity.id);
+  return CaseDetailView.build(entity, clocks, rows);
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { ApiErrorBody } from '../../common/api-error';
-import { CaseView } from '../case-views';
+import { CaseDetailView } from '../case-views';
 import { CaseCodeParam } from './case-code.param';
-import { findCaseOr404 } from './find-case';
+import { loadCaseDetail } from './find-case';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
@@ -13,10 +13,10 @@ export class GetCaseController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get(':code')
-  @ApiOperation({ summary: 'Xem vụ việc / a case and its status' })
-  @ApiOkResponse({ type: CaseView })
+  @ApiOperation({ summary: 'Xem vụ việc / a case, its clocks with their explanations, and the commands allowed now' })
+  @ApiOkResponse({ type: CaseDetailView })
   @ApiNotFoundResponse({ type: ApiErrorBody })
-  async get(@CaseCodeParam() code: string): Promise<CaseView> {
-    return CaseView.of(await findCaseOr404(this.dataSource, code));
+  get(@CaseCodeParam() code: string): Promise<CaseDetailView> {
+    return loadCaseDetail(this.dataSource, code);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorBody } from '../../common/api-error';
-import { CurrentActor } from '../../common/current-actor';
+import { CurrentActor, type Actor } from '../../common/current-actor';
 import { IdempotencyKey } from '../../common/idempotency-key';
 import { CaseView } from '../case-views';
 import { RegisterCaseDto } from './register-case.dto';
@@ -22,11 +22,11 @@ export class RegisterCaseController {
   @ApiUnprocessableEntityResponse({ type: ApiErrorBody })
   async register(
     @Body() dto: RegisterCaseDto,
-    @CurrentActor() actor: string,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseView> {
-    const { entity, created } = await this.service.register(dto, actor, idempotencyKey);
+    const { entity, created } = await this.service.register(dto, actor.id, idempotencyKey);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return CaseView.of(entity);
   }

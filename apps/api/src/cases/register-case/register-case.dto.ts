@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmptyObject,
@@ -9,16 +9,15 @@ import {
   IsString,
   Length,
   Matches,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AGENCY_CODE_PATTERN } from '@donthu/domain';
+import { AGENCY_CODE_PATTERN, CASE_CODE_PATTERN, CASE_KINDS, type CaseKind } from '@donthu/domain';
 import { IsPastOrTodayLocalDate } from '../../common/is-local-date.validator';
 
 export const RECEIPT_CHANNELS = ['in_person', 'post', 'email', 'portal', 'hotline', 'transferred'] as const;
 export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
 
-/** Kinds this endpoint registers today; the other kinds get their lifecycles in later issues. */
-export const REGISTRABLE_KINDS = ['complaint'] as const;
 
 export class PartyDto {
   @ApiProperty({ example: 'Nguyễn Thị Hoà', description: 'Họ và tên / full name' })
@@ -50,11 +49,11 @@ export class PartyDto {
   idNumber?: string;
 }
 
-/** Tiếp nhận đơn khiếu nại / register a complaint. */
+/** Tiếp nhận / register a case of any kind (a letter, a complaint, a denunciation, a reception…). */
 export class RegisterCaseDto {
-  @ApiProperty({ enum: REGISTRABLE_KINDS, example: 'complaint', description: 'Loại vụ việc / case kind' })
-  @IsIn(REGISTRABLE_KINDS)
-  kind!: (typeof REGISTRABLE_KINDS)[number];
+  @ApiProperty({ enum: CASE_KINDS, example: 'complaint', description: 'Loại vụ việc / case kind' })
+  @IsIn(CASE_KINDS)
+  kind!: CaseKind;
 
   @ApiProperty({ example: 'UBND-HN', description: 'Mã cơ quan tiếp nhận / receiving agency code' })
   @IsString()
@@ -86,10 +85,33 @@ export class RegisterCaseDto {
   @Length(1, 300)
   respondentBody?: string;
 
-  @ApiProperty({ type: PartyDto, description: 'Người khiếu nại / complainant' })
-  @IsDefined()
-  @IsNotEmptyObject()
+  @ApiPropertyOptional({
+    type: PartyDto,
+    description: 'Người khiếu nại, tố cáo, kiến nghị / the person who lodged it. Required except for an anonymous denunciation.',
+  })
+  @ValidateIf((dto: RegisterCaseDto) => !dto.anonymous)
+  @IsNotEmptyObject({}, { message: 'is required unless the denunciation is anonymous' })
   @ValidateNested()
   @Type(() => PartyDto)
-  complainant!: PartyDto;
+  petitioner?: PartyDto;
+
+  @ApiPropertyOptional({ example: false, description: 'Tố cáo nặc danh / anonymous denunciation (Luật Tố cáo 2018, Điều 25 khoản 2)' })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Vùng sâu, vùng xa, đi lại khó khăn / remote area (longer periods)' })
+  @IsOptional()
+  @IsBoolean()
+  remote?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Cần xác minh ở nhiều nơi / verification at several places (TC-01)' })
+  @IsOptional()
+  @IsBoolean()
+  severalSites?: boolean;
+
+  @ApiPropertyOptional({ example: 'UBND-HN-2026-000123', description: 'Vụ việc liên quan / the first-level case of a second-level complaint, or the resolved denunciation under review' })
+  @IsOptional()
+  @Matches(CASE_CODE_PATTERN, { message: 'must be a case code like UBND-HN-2026-000123' })
+  parentCaseCode?: string;
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import { IsNull, LessThan, type DataSource } from 'typeorm';
-import { CaseEntity } from '@donthu/persistence';
-import { AGENCY_CODE_ATTRIBUTE, CASE_KIND_ATTRIBUTE, CASE_STATUS_ATTRIBUTE, caseWorkflow, type CaseWorkflowInput } from '@donthu/workflows';
+import { CaseEntity, loadCaseClocks } from '@donthu/persistence';
+import { caseSearchAttributes, caseWorkflow, type CaseWorkflowInput } from '@donthu/workflows';
 import { TemporalClientProvider } from '../../temporal/temporal-client.module';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
@@ -42,13 +43,19 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
 
   /** Starts the workflow of one case; false (and a warning) if Temporal cannot be reached now. */
   async start(entity: CaseEntity): Promise<boolean> {
+    const { clocks, deadlines } = await loadCaseClocks(this.dataSource.manager, entity.id);
     const input: CaseWorkflowInput = {
       caseId: entity.id,
       caseCode: entity.code,
       kind: entity.kind,
       agencyCode: entity.agencyCode,
-      status: 'received',
+      receivedOn: entity.receivedOn,
+      remote: entity.remote,
+      severalSites: entity.severalSites,
       lastSequence: 1,
+      clocks,
+      deadlines,
+      nowMs: Date.now(),
     };
     try {
       await this.temporal.connection.withDeadline(Date.now() + 5000, () =>
@@ -57,11 +64,9 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
           taskQueue: this.temporal.config.taskQueue,
           args: [input],
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-          typedSearchAttributes: [
-            { key: CASE_KIND_ATTRIBUTE, value: entity.kind },
-            { key: CASE_STATUS_ATTRIBUTE, value: 'received' },
-            { key: AGENCY_CODE_ATTRIBUTE, value: entity.agencyCode },
-          ],
+          typedSearchAttributes: caseSearchAttributes({ kind: entity.kind, status: 'received', agencyCode: entity.agencyCode, clocks, deadlines, reached: {} }).filter(
+            (pair): pair is SearchAttributePair => pair.value !== null,
+          ),
         }),
       );
     } catch (error) {

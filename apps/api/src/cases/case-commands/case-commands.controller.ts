@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import type { CaseCommand, CommandInput } from '@donthu/domain';
+import { ApiErrorBody } from '../../common/api-error';
+import { CurrentActor, type Actor } from '../../common/current-actor';
+import { IdempotencyKey } from '../../common/idempotency-key';
+import { todayInVietnam } from '../../common/local-date';
+import { CaseDetailView } from '../case-views';
+import { CaseCommandSender } from '../case-command-sender';
+import { CaseCodeParam } from '../get-case/case-code.param';
+import { findCaseOr404, loadCaseDetail } from '../get-case/find-case';
+import { COMMAND_ENDPOINTS } from './command-endpoints';
+
+type Handler = (this: CaseCommandsController, code: string, dto: object, actor: Actor, idempotencyKey: string | undefined) => Promise<CaseDetailView>;
+
+/**
+ * POST /api/v1/cases/:code/<command>: every command is a Temporal Update to the case workflow.
+ * The routes are made from COMMAND_ENDPOINTS, so that adding a command is a line of data.
+ */
+@ApiTags('case commands')
+@Controller('api/v1/cases')
+export class CaseCommandsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: CaseCommandSender,
+  ) {}
+
+  async execute(command: CaseCommand, code: string, dto: object, actor: Actor, idempotencyKey: string | undefined): Promise<CaseDetailView> {
+    const entity = await findCaseOr404(this.dataSource, code);
+    const input: CommandInput = { ...(dto as Partial<CommandInput>), actor: actor.id, role: actor.role, effectiveDate: (dto as { effectiveDate?: string }).effectiveDate ?? todayInVietnam() };
+    await this.commands.send(entity, { command, input }, idempotencyKey);
+    return loadCaseDetail(this.dataSource, code);
+  }
+}
+
+for (const endpoint of COMMAND_ENDPOINTS) {
+  const name = endpoint.command.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  const handler: Handler = function (code, dto, actor, idempotencyKey) {
+    return this.execute(endpoint.command, code, dto, actor, idempotencyKey);
+  };
+  const proto = CaseCommandsController.prototype as unknown as Record<string, Handler>;
+  proto[name] = handler;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+  // What TypeScript would emit for `(code: string, dto: Dto, actor: Actor, key?: string)`: the validation pipe reads it.
+  Reflect.defineMetadata('design:paramtypes', [String, endpoint.dto, Object, String], proto, name);
+  CaseCodeParam()(proto, name, 0);
+  Body()(proto, name, 1);
+  CurrentActor()(proto, name, 2);
+  IdempotencyKey()(proto, name, 3);
+  for (const decorate of [
+    Post(`:code/${endpoint.path}`),
+    HttpCode(HttpStatus.OK),
+    ApiOperation({ summary: endpoint.summary, operationId: name }),
+    ApiBody({ type: endpoint.dto }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Used as the Update id: a retried command is applied once.' }),
+    ApiHeader({ name: 'X-Acting-Role', required: false, description: 'Until authentication: the role the request acts in (default agency_head).' }),
+    ApiOkResponse({ type: CaseDetailView }),
+    ApiConflictResponse({ type: ApiErrorBody, description: 'Not allowed in the case’s current state' }),
+    ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'A field the law requires is missing or wrong' }),
+    ApiNotFoundResponse({ type: ApiErrorBody }),
+  ]) {
+    decorate(proto, name, descriptor);
+  }
+  Object.defineProperty(proto, name, descriptor);
+}

@@ -1,0 +1,5 @@
+export * from './lifecycle-types';
+export * from './kinds';
+export * from './case-machine';
+export * from './clock-records';
+export * from './clock-deadline';
