@@ -6,6 +6,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerParams } from './common/logging';
 import { HealthModule } from './health/health.module';
+import { LegalModule } from './legal/legal.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     CalendarModule,
     HealthModule,
     CasesModule,
+    LegalModule,
   ],
 })
 export class AppModule {}

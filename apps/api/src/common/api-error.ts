@@ -7,6 +7,9 @@ export class FieldError {
 
   @ApiProperty({ example: 'must be a string of 1 to 200 characters' })
   reason!: string;
+
+  @ApiPropertyOptional({ example: 'ngày không tồn tại', description: 'The reason in Vietnamese, where the domain gives one' })
+  reasonVi?: string;
 }
 
 /** The one shape of every error body the api returns. */
