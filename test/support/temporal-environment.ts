@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,8 +22,22 @@ export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** The Java time-skipping test server: months of statutory deadlines pass in milliseconds. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
+
+/**
+ * The Java time-skipping test server: months of statutory deadlines pass in milliseconds. It
+ * refuses unregistered search attributes, so the project's are registered first.
+ */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const path = temporalTestServerPath();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: path ? { executable: { type: 'existing-path', path } } : {} });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: path ? { executable: { type: 'existing-path', path } } : {} });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPE[key.type]!])),
+  });
+  return env;
 }

@@ -40,6 +40,8 @@ export interface CaseWorkflowState {
   severalSites: boolean;
   status: CaseStatus;
   previousStatus?: CaseStatus;
+  /** While a transfer is pending: the agency asked to take the case. */
+  transferTo?: string;
   lastSequence: number;
   clocks: Partial<Record<ClockName, ClockRecord>>;
   deadlines: Partial<Record<ClockName, ClockDeadline>>;

@@ -113,7 +113,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const to = nextStatus(state, transition);
         const effectiveDate = commandInput.effectiveDate ?? state.receivedOn;
         const { clocks, changed } = applyClockEffects(state.clocks, clockEffects(state, transition), { receivedOn: state.receivedOn, effectiveDate });
-        const agencyAfter = transition.movesToTargetAgency && commandInput.targetAgency ? commandInput.targetAgency : state.agencyCode;
+        const agencyAfter = transition.movesToTargetAgency && state.transferTo ? state.transferTo : state.agencyCode;
         const sequence = state.lastSequence + 1;
         const result = await activities.applyTransition({
           caseId: state.caseId,
@@ -130,6 +130,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
           changed,
         });
         state.previousStatus = transition.to === 'previous' ? undefined : to !== state.status ? state.status : state.previousStatus;
+        state.transferTo = to === 'transfer_pending' ? commandInput.targetAgency : undefined;
         state.status = to;
         state.agencyCode = agencyAfter;
         state.clocks = clocks;

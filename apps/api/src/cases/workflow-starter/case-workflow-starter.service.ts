@@ -56,6 +56,7 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
       clocks,
       deadlines,
       nowMs: Date.now(),
+      ...(process.env.WORKFLOW_HISTORY_LIMIT ? { historyLimit: Number(process.env.WORKFLOW_HISTORY_LIMIT) } : {}),
     };
     try {
       await this.temporal.connection.withDeadline(Date.now() + 5000, () =>
