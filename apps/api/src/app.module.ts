@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
+import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerParams } from './common/logging';
@@ -19,6 +20,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     HealthModule,
     CasesModule,
     LegalModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

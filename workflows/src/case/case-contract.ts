@@ -12,6 +12,8 @@ export interface CaseWorkflowInput {
   /** Deadline facts that are properties of the case (vùng sâu vùng xa, several sites of verification). */
   remote: boolean;
   severalSites: boolean;
+  /** Tố cáo nặc danh (Luật TC Art. 25(2)): checked, never accepted for resolution. */
+  anonymous: boolean;
   /** Audit sequence numbers already used (1 = the registration event written by the api). */
   lastSequence: number;
   /** Registration clocks with their deadlines, computed by the api in the registration transaction. */
@@ -38,6 +40,7 @@ export interface CaseWorkflowState {
   receivedOn: IsoDate;
   remote: boolean;
   severalSites: boolean;
+  anonymous: boolean;
   status: CaseStatus;
   previousStatus?: CaseStatus;
   /** While a transfer is pending: the agency asked to take the case. */
@@ -88,6 +91,8 @@ export interface ApplyTransitionInput {
 export interface ApplyTransitionResult {
   deadlines: Partial<Record<ClockName, ClockDeadline>>;
   nowMs: number;
+  /** Cases created by the command (a letter's contents), whose workflows this workflow starts. */
+  children?: CaseWorkflowInput[];
 }
 
 export interface RecordMilestoneInput {

@@ -5,10 +5,12 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { applyClockEffects, checkCommand, clockEffects, nextStatus, type ClockName, type CommandRefusal } from '@donthu/domain';
+import type { SearchAttributePair } from '@temporalio/common';
+import { applyClockEffects, caseWorkflowId, checkCommand, clockEffects, nextStatus, type CaseMachineState, type ClockName, type CommandRefusal } from '@donthu/domain';
 import {
   caseCommandUpdate,
   calendarChangedSignal,
@@ -50,6 +52,7 @@ function initialState(input: CaseWorkflowInput): CaseWorkflowState {
       receivedOn: input.receivedOn,
       remote: input.remote,
       severalSites: input.severalSites,
+      anonymous: input.anonymous,
       status: 'received',
       lastSequence: input.lastSequence,
       clocks: input.clocks,
@@ -58,6 +61,10 @@ function initialState(input: CaseWorkflowInput): CaseWorkflowState {
       nowMs: input.nowMs,
     }
   );
+}
+
+function machineState(state: CaseWorkflowState): CaseMachineState {
+  return { kind: state.kind, status: state.status, previousStatus: state.previousStatus, clocks: state.clocks, facts: { anonymous: state.anonymous } };
 }
 
 /** The next milestone not yet recorded, over every running clock. */
@@ -107,12 +114,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     caseCommandUpdate,
     ({ command, input: commandInput }: CaseCommandRequest) =>
       exclusively(async () => {
-        const check = checkCommand(state, command, commandInput);
+        const check = checkCommand(machineState(state), command, commandInput);
         if (!check.allowed) throw refusal(check);
         const { transition } = check;
-        const to = nextStatus(state, transition);
+        const to = nextStatus(machineState(state), transition);
         const effectiveDate = commandInput.effectiveDate ?? state.receivedOn;
-        const { clocks, changed } = applyClockEffects(state.clocks, clockEffects(state, transition), { receivedOn: state.receivedOn, effectiveDate });
+        const { clocks, changed } = applyClockEffects(state.clocks, clockEffects(machineState(state), transition), { receivedOn: state.receivedOn, effectiveDate });
         const agencyAfter = transition.movesToTargetAgency && state.transferTo ? state.transferTo : state.agencyCode;
         const sequence = state.lastSequence + 1;
         const result = await activities.applyTransition({
@@ -142,6 +149,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         }
         state.lastSequence = sequence;
         state.nowMs = result.nowMs;
+        // A classified letter's contents live on as cases of their own (they outlive the letter).
+        for (const child of result.children ?? []) {
+          await startChild(caseWorkflow, {
+            workflowId: caseWorkflowId(child.caseCode),
+            args: [child],
+            parentClosePolicy: 'ABANDON',
+            typedSearchAttributes: caseSearchAttributes({ ...child, status: 'received', reached: {} }).filter((p): p is SearchAttributePair => p.value !== null),
+          });
+        }
         changes += 1;
         publishSearchAttributes();
         return snapshot();
@@ -151,7 +167,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         if (typeof commandInput?.actor !== 'string' || commandInput.actor.length === 0) {
           throw ApplicationFailure.create({ type: INVALID_COMMAND, message: 'actor: must be a non-empty string' });
         }
-        const check = checkCommand(state, command, commandInput);
+        const check = checkCommand(machineState(state), command, commandInput);
         if (!check.allowed) throw refusal(check);
       },
     },

@@ -3,12 +3,13 @@ import { CaseCommandSender } from './case-command-sender';
 import { CaseCommandsController } from './case-commands/case-commands.controller';
 import { GetCaseController } from './get-case/get-case.controller';
 import { ListCaseEventsController } from './list-case-events/list-case-events.controller';
+import { ListCasesController } from './list-cases/list-cases.controller';
 import { RegisterCaseController } from './register-case/register-case.controller';
 import { RegisterCaseService } from './register-case/register-case.service';
 import { CaseWorkflowStarter, RECONCILE_INTERVAL_MS } from './workflow-starter/case-workflow-starter.service';
 
 @Module({
-  controllers: [RegisterCaseController, GetCaseController, ListCaseEventsController, CaseCommandsController],
+  controllers: [RegisterCaseController, ListCasesController, GetCaseController, ListCaseEventsController, CaseCommandsController],
   providers: [
     RegisterCaseService,
     CaseWorkflowStarter,

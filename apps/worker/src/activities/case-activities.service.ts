@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
-import { CLOCK_NAMES, escalationLadder, findRule, parseLocalDate, SYSTEM_ACTOR, type ClockName } from '@donthu/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK_NAMES, escalationLadder, findRule, localDateAtEpochMs, parseLocalDate, SYSTEM_ACTOR, toYearMonthDay, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
 import {
   CalendarStore,
   CaseEntity,
+  CasePartyEntity,
+  createCase,
+  loadCaseClocks,
   clockAuditFacts,
   computeClocks,
   markMilestoneReached,
@@ -20,6 +23,7 @@ import type {
   ApplyTransitionInput,
   ApplyTransitionResult,
   CaseActivities,
+  CaseWorkflowInput,
   ClockDeadline,
   RecomputeDeadlinesInput,
   RecordMilestoneInput,
@@ -45,11 +49,12 @@ export class CaseActivitiesService implements CaseActivities {
     const computed = computeClocks(t.clocks, t.changed, { remote: t.remote, severalSites: t.severalSites }, calendar);
     const deadlines = Object.fromEntries(computed.map((c) => [c.record.name, c.deadline])) as Partial<Record<ClockName, ClockDeadline>>;
     const { actor, role, ...fields } = t.input;
+    const children: CaseWorkflowInput[] = [];
     const notifications: NewNotification[] =
       t.command === 'transfer' && t.input.targetAgency
         ? [{ kind: 'case.transferred', recipientRole: 'intake_officer', recipientAgency: t.input.targetAgency, payload: { command: t.command } }]
         : [];
-    await guard(() =>
+    const outcome = await guard(() =>
       writeCaseEvent(this.dataSource, {
         caseId: t.caseId,
         sequence: t.sequence,
@@ -68,10 +73,81 @@ export class CaseActivitiesService implements CaseActivities {
             nextDueOn: nextDueOn(t.clocks, allDeadlines),
             overdue: t.changed.length > 0 ? false : current.overdue,
           });
+          if (t.command === 'classify') {
+            children.push(...(await this.createContents(manager, current, t.input.contents ?? [], actor, calendar, nowMs)));
+            return { children: children.map((c) => c.caseCode) };
+          }
         },
       }),
     );
-    return { deadlines, nowMs };
+    if (outcome === 'already-applied' && t.command === 'classify') {
+      // A retry after the first attempt committed: hand the workflow the contents it created.
+      const existing = await this.dataSource.getRepository(CaseEntity).find({ where: { parentCaseId: t.caseId }, order: { code: 'ASC' } });
+      for (const child of existing) children.push(await this.workflowInput(this.dataSource.manager, child, nowMs));
+    }
+    return { deadlines, nowMs, ...(children.length > 0 ? { children } : {}) };
+  }
+
+  /**
+   * Phân loại đơn: each kind a letter contains becomes a case of its own (legal-rules.md §4: a
+   * letter with several contents is split), born with the letter's receipt date and petitioner.
+   */
+  private async createContents(
+    manager: EntityManager,
+    letter: CaseEntity,
+    kinds: readonly CaseKind[],
+    actor: string,
+    calendar: OfficialCalendar,
+    nowMs: number,
+  ): Promise<CaseWorkflowInput[]> {
+    const party = await manager.findOne(CasePartyEntity, { where: { caseId: letter.id } });
+    const inputs: CaseWorkflowInput[] = [];
+    for (const kind of kinds) {
+      const child = await createCase(
+        manager,
+        {
+          kind,
+          agencyCode: letter.agencyCode,
+          channel: letter.channel,
+          receivedOn: letter.receivedOn,
+          subject: letter.subject,
+          content: letter.content,
+          respondentBody: letter.respondentBody,
+          remote: letter.remote,
+          severalSites: letter.severalSites,
+          // A letter is never anonymous (its sender is recorded); its contents are not either.
+          anonymous: false,
+          parentCaseId: letter.id,
+          codeYear: toYearMonthDay(localDateAtEpochMs(nowMs)).year,
+          party: party ? { fullName: party.fullName, address: party.address, phone: party.phone, email: party.email, idNumber: party.idNumber } : null,
+          actor,
+          auditFacts: { fromLetter: letter.code },
+          workflowStartedAt: new Date(nowMs),
+        },
+        calendar,
+        nowMs,
+      );
+      inputs.push(await this.workflowInput(manager, child, nowMs));
+    }
+    return inputs;
+  }
+
+  private async workflowInput(manager: EntityManager, child: CaseEntity, nowMs: number): Promise<CaseWorkflowInput> {
+    const { clocks, deadlines } = await loadCaseClocks(manager, child.id);
+    return {
+      caseId: child.id,
+      caseCode: child.code,
+      kind: child.kind,
+      agencyCode: child.agencyCode,
+      receivedOn: child.receivedOn,
+      remote: child.remote,
+      severalSites: child.severalSites,
+      anonymous: child.anonymous,
+      lastSequence: child.lastSequence,
+      clocks,
+      deadlines,
+      nowMs,
+    };
   }
 
   async recordMilestone(m: RecordMilestoneInput): Promise<{ nowMs: number }> {

@@ -54,11 +54,33 @@ export const RECEPTION_REFUSAL_GROUNDS: readonly LegalGround[] = [
   ground('other_legal_ground', `${TCD_9} khoản 4`, 'Trường hợp khác theo quy định của pháp luật', 'Other cases provided by law'),
 ];
 
+const TT_05 = 'Thông tư 05/2021/TT-TTCP';
+
+/**
+ * Letters not handled further (đơn không đủ điều kiện xử lý) and kept (lưu đơn). TT 05/2021 lists
+ * these conditions; the clause numbers were not read from the text here, hence `check`.
+ */
+export const LETTER_REFUSAL_GROUNDS: readonly LegalGround[] = [
+  ground('unclear_content', `${TT_05}, Điều 6`, 'Đơn không rõ nội dung, không có thông tin để xử lý', 'The letter has no intelligible content to act on', 'check'),
+  ground('no_sender_identity', `${TT_05}, Điều 6`, 'Đơn không ghi rõ họ tên, địa chỉ người gửi (trừ tố cáo có nội dung cụ thể, Luật Tố cáo 2018, Điều 25)', 'No name or address of the sender (except a specific denunciation, Luật TC Art. 25)', 'check'),
+  ground('already_handled_no_new_facts', `${TT_05}, Điều 6`, 'Đơn đã được xử lý, hướng dẫn, không có tình tiết mới', 'Already handled or guided, with no new facts', 'check'),
+  ground('copy_to_several_agencies', `${TT_05}, Điều 6`, 'Đơn gửi đồng thời nhiều cơ quan, đã gửi đến cơ quan có thẩm quyền', 'Sent to several agencies, the competent one included', 'check'),
+];
+
+/** Grounds to terminate the resolution (đình chỉ giải quyết) other than withdrawal, which has its own command. */
+export const TERMINATION_GROUNDS: readonly LegalGround[] = [
+  ground('party_died_no_successor', 'Luật Khiếu nại 2011; Luật Tố cáo 2018 (đình chỉ giải quyết)', 'Người khiếu nại, người bị tố cáo chết mà không có người kế thừa quyền, nghĩa vụ hoặc nội dung không còn xử lý được', 'The complainant or the accused died without a successor, or the matter can no longer be dealt with', 'check'),
+  ground('organisation_dissolved', 'Luật Khiếu nại 2011 (đình chỉ giải quyết)', 'Cơ quan, tổ chức khiếu nại đã giải thể mà không có tổ chức kế thừa', 'The complaining organisation was dissolved with no successor', 'check'),
+  ground('court_accepted', 'Luật Khiếu nại 2011, Điều 11 khoản 9', 'Người khiếu nại khởi kiện vụ án hành chính và Tòa án đã thụ lý', 'The complainant sued and the court accepted the case', 'check'),
+];
+
 /** Ground lists by the ids the lifecycle tables use (lifecycle GroundSetId). */
 export const LEGAL_GROUND_LISTS = {
   complaint_refusal: COMPLAINT_REFUSAL_GROUNDS,
   denunciation_refusal: DENUNCIATION_ACCEPTANCE_CONDITIONS,
   reception_refusal: RECEPTION_REFUSAL_GROUNDS,
+  letter_refusal: LETTER_REFUSAL_GROUNDS,
+  termination: TERMINATION_GROUNDS,
 } as const satisfies Record<string, readonly LegalGround[]>;
 
 export type LegalGroundListId = keyof typeof LEGAL_GROUND_LISTS;

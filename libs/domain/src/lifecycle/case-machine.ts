@@ -1,6 +1,7 @@
 import type { Role } from '../access';
 import { isCaseKind, type CaseCommand, type CaseKind, type CaseStatus } from '../case';
 import { parseLocalDate, type IsoDate } from '../calendar';
+import { findLegalGround, LEGAL_GROUND_LISTS } from '../competence/legal-grounds';
 import { ruleVersionAt, type RuleId } from '../rules';
 import { LIFECYCLES } from './kinds';
 import type { ClockEffects, ClockName, ClockOwner, CommandField, Lifecycle, LifecycleTransition, TransitionGuard } from './lifecycle-types';
@@ -25,6 +26,8 @@ export interface CaseMachineState {
   /** Where `resume` / `return` goes back to. */
   readonly previousStatus?: CaseStatus;
   readonly clocks: Readonly<Partial<Record<ClockName, ClockRecord>>>;
+  /** Facts of the case that guards read. */
+  readonly facts?: { readonly anonymous?: boolean };
 }
 
 /** What a person sends with a command (validated at the api edge, re-checked here). */
@@ -87,7 +90,7 @@ export function checkCommand(state: CaseMachineState, command: CaseCommand, inpu
   for (const field of transition.requires ?? []) {
     if (!hasField(input, field)) return { allowed: false, code: 'missing_field', field, reason: `${field} is required to ${command} (${transition.citation})` };
   }
-  const invalid = invalidField(input);
+  const invalid = invalidField(input) ?? invalidGround(transition, input);
   if (invalid) return { allowed: false, code: 'invalid_field', ...invalid };
   const guard = guardsHold(state, transition.guards ?? []);
   if (guard) return { allowed: false, code: 'guard_failed', reason: guard };
@@ -116,13 +119,24 @@ function invalidField(input: CommandInput): { field: string; reason: string } | 
   return undefined;
 }
 
+/** The legal ground must be one of the transition's list (libs/domain/src/competence/legal-grounds.ts). */
+function invalidGround(transition: LifecycleTransition, input: CommandInput): { field: string; reason: string } | undefined {
+  if (!transition.grounds || input.legalGround === undefined) return undefined;
+  if (findLegalGround(transition.grounds, input.legalGround)) return undefined;
+  const codes = LEGAL_GROUND_LISTS[transition.grounds].map((g) => g.code);
+  return { field: 'legalGround', reason: `must be one of ${codes.join(', ')} (${transition.grounds})` };
+}
+
 /** Undefined when every guard holds, else why not. */
 function guardsHold(state: CaseMachineState, guards: readonly TransitionGuard[]): string | undefined {
   for (const guard of guards) {
-    const clock = state.clocks[guard.clock];
+    const clock = 'clock' in guard ? state.clocks[guard.clock] : undefined;
     switch (guard.kind) {
       case 'clock_running':
         if (!clock || clock.status === 'stopped') return `the ${guard.clock} clock is not running (already done?)`;
+        break;
+      case 'not_anonymous':
+        if (state.facts?.anonymous) return 'an anonymous denunciation is checked, not accepted for resolution (Luật Tố cáo 2018, Điều 25 khoản 2)';
         break;
       case 'clock_stopped':
         if (clock && clock.status !== 'stopped') return `the ${guard.clock} clock is still running: that duty comes first`;

@@ -3,3 +3,4 @@ export * from './kinds';
 export * from './case-machine';
 export * from './clock-records';
 export * from './clock-deadline';
+export * from './dialogue-notice';

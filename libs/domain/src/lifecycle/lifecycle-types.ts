@@ -70,7 +70,8 @@ export type GroundSetId =
 export type TransitionGuard =
   | { readonly kind: 'clock_running'; readonly clock: ClockName }
   | { readonly kind: 'clock_stopped'; readonly clock: ClockName }
-  | { readonly kind: 'can_extend'; readonly clock: ClockName };
+  | { readonly kind: 'can_extend'; readonly clock: ClockName }
+  | { readonly kind: 'not_anonymous' };
 
 export interface LifecycleTransition {
   readonly command: CaseCommand;

@@ -25,8 +25,8 @@ export interface CaseEventWrite {
   /** The status the workflow believes the case is in; a mismatch is a conflict. */
   expectedStatus?: string;
   notifications?: readonly NewNotification[];
-  /** Projection changes, inside the same transaction as the audit event. */
-  apply(manager: EntityManager, current: CaseEntity): Promise<void>;
+  /** Projection changes, inside the same transaction as the audit event; may return facts to add to its payload. */
+  apply(manager: EntityManager, current: CaseEntity): Promise<void | Record<string, unknown>>;
 }
 
 /**
@@ -51,8 +51,8 @@ export async function writeCaseEvent(dataSource: DataSource, write: CaseEventWri
       );
     }
 
-    await appendAuditEvent(manager, { ...caseStream(write.caseId), sequence: write.sequence, type: write.eventType, actor: write.actor, payload: write.payload });
-    await write.apply(manager, current);
+    const extra = await write.apply(manager, current);
+    await appendAuditEvent(manager, { ...caseStream(write.caseId), sequence: write.sequence, type: write.eventType, actor: write.actor, payload: { ...write.payload, ...extra } });
     await manager.update(CaseEntity, { id: write.caseId }, { lastSequence: write.sequence });
     for (const n of write.notifications ?? []) {
       await manager.save(manager.create(NotificationEntity, { caseId: write.caseId, auditSequence: write.sequence, status: 'pending', attempts: 0, ...n }));

@@ -40,6 +40,10 @@ export class CaseEntity {
   @Column({ type: 'boolean', default: false })
   remote!: boolean;
 
+  /** Tố cáo nặc danh: checked under management powers, never resolved as a denunciation (Luật TC Art. 25(2)). */
+  @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
   /** Verification at several places (TC-01: up to 10 working days). */
   @Column({ name: 'several_sites', type: 'boolean', default: false })
   severalSites!: boolean;

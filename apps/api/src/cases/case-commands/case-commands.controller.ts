@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import type { CaseCommand, CommandInput } from '@donthu/domain';
+import { dialogueNoticeRefusal, type CaseCommand, type CommandInput } from '@donthu/domain';
+import { CalendarStore } from '@donthu/persistence';
 import { ApiErrorBody } from '../../common/api-error';
 import { CurrentActor, type Actor } from '../../common/current-actor';
 import { IdempotencyKey } from '../../common/idempotency-key';
@@ -25,11 +26,17 @@ export class CaseCommandsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly commands: CaseCommandSender,
+    private readonly calendars: CalendarStore,
   ) {}
 
   async execute(command: CaseCommand, code: string, dto: object, actor: Actor, idempotencyKey: string | undefined): Promise<CaseDetailView> {
     const entity = await findCaseOr404(this.dataSource, code);
     const input: CommandInput = { ...(dto as Partial<CommandInput>), actor: actor.id, role: actor.role, effectiveDate: (dto as { effectiveDate?: string }).effectiveDate ?? todayInVietnam() };
+    if (command === 'schedule_dialogue' && input.dialogueDate && input.effectiveDate) {
+      // Needs the official calendar, which workflow code does not hold: checked here, before the Update.
+      const refusal = dialogueNoticeRefusal(input.effectiveDate, input.dialogueDate, await this.calendars.current());
+      if (refusal) throw new UnprocessableEntityException({ message: refusal, errors: [{ field: 'dialogueDate', reason: refusal }] });
+    }
     await this.commands.send(entity, { command, input }, idempotencyKey);
     return loadCaseDetail(this.dataSource, code);
   }

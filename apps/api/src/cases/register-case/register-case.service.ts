@@ -3,21 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyClockEffects, CASE_REGISTERED_EVENT, caseWorkflowId, lifecycleOf, type ClockName } from '@donthu/domain';
-import {
-  allocateCaseCode,
-  appendAuditEvent,
-  CalendarStore,
-  CaseEntity,
-  CasePartyEntity,
-  caseStream,
-  clockAuditFacts,
-  computeClocks,
-  IdempotencyKeyEntity,
-  nextDueOn,
-  saveClocks,
-  type CasePartyRole,
-} from '@donthu/persistence';
+import { CalendarStore, CaseEntity, createCase, IdempotencyKeyEntity } from '@donthu/persistence';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
 import type { RegisterCaseDto } from './register-case.dto';
@@ -30,13 +16,6 @@ export interface RegisterCaseResult {
 
 const UNIQUE_VIOLATION = '23505';
 
-const PARTY_ROLE: Partial<Record<RegisterCaseDto['kind'], CasePartyRole>> = {
-  complaint: 'complainant',
-  complaint_second_level: 'complainant',
-  disciplinary_complaint: 'complainant',
-  denunciation: 'denouncer',
-  denunciation_review: 'denouncer',
-};
 
 function fieldError(field: string, reason: string): BadRequestException {
   return new BadRequestException({ message: 'Request validation failed', errors: [{ field, reason }] });
@@ -95,69 +74,31 @@ export class RegisterCaseService {
   private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string): Promise<CaseEntity> {
     const parent = dto.parentCaseCode ? await manager.findOne(CaseEntity, { where: { code: dto.parentCaseCode } }) : null;
     if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
-
-    const facts = { remote: dto.remote ?? false, severalSites: dto.severalSites ?? false };
-    const calendar = await this.calendars.current();
-    const { clocks } = applyClockEffects({}, lifecycleOf(dto.kind).onRegister, { receivedOn: dto.receivedOn, effectiveDate: dto.receivedOn });
-    const computed = computeClocks(clocks, Object.keys(clocks) as ClockName[], facts, calendar);
-
-    const year = Number(todayInVietnam().slice(0, 4));
-    const code = await allocateCaseCode(manager, dto.agencyCode, year);
-    const entity = await manager.save(
-      manager.create(CaseEntity, {
-        code,
+    const p = dto.petitioner;
+    const entity = await createCase(
+      manager,
+      {
         kind: dto.kind,
-        status: 'received',
         agencyCode: dto.agencyCode,
         channel: dto.channel,
         receivedOn: dto.receivedOn,
         subject: dto.subject,
         content: dto.content,
         respondentBody: dto.respondentBody ?? null,
-        remote: facts.remote,
-        severalSites: facts.severalSites,
-        parentCaseId: parent?.id ?? null,
-        assignee: null,
-        nextDueOn: nextDueOn(clocks, Object.fromEntries(computed.map((c) => [c.record.name, c.deadline]))),
-        overdue: false,
-        lastSequence: 1,
-        workflowId: caseWorkflowId(code),
-        workflowStartedAt: null,
-      }),
-    );
-    if (dto.petitioner) {
-      const p = dto.petitioner;
-      await manager.save(
-        manager.create(CasePartyEntity, {
-          caseId: entity.id,
-          role: PARTY_ROLE[dto.kind] ?? 'petitioner',
-          fullName: p.fullName,
-          address: p.address ?? null,
-          phone: p.phone ?? null,
-          email: p.email ?? null,
-          idNumber: p.idNumber ?? null,
-        }),
-      );
-    }
-    await saveClocks(manager, entity.id, computed, calendar, Date.now());
-    await appendAuditEvent(manager, {
-      ...caseStream(entity.id),
-      sequence: 1,
-      type: CASE_REGISTERED_EVENT,
-      actor,
-      // Facts only; the petitioner's identity stays in case_parties.
-      payload: {
-        kind: dto.kind,
-        agencyCode: dto.agencyCode,
-        channel: dto.channel,
-        receivedOn: dto.receivedOn,
-        status: 'received',
+        remote: dto.remote ?? false,
+        severalSites: dto.severalSites ?? false,
         anonymous: dto.anonymous ?? false,
-        ...facts,
-        ...(parent ? { parentCaseCode: parent.code } : {}),
-        clocks: clockAuditFacts(computed),
+        parentCaseId: parent?.id ?? null,
+        codeYear: Number(todayInVietnam().slice(0, 4)),
+        party: p ? { fullName: p.fullName, address: p.address ?? null, phone: p.phone ?? null, email: p.email ?? null, idNumber: p.idNumber ?? null } : null,
+        actor,
+        // Facts only; the petitioner's identity stays in case_parties.
+        auditFacts: parent ? { parentCaseCode: parent.code } : {},
+        workflowStartedAt: null,
       },
-    });
+      await this.calendars.current(),
+      Date.now(),
+    );
     if (idempotencyKey) {
       await manager.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseId: entity.id });
     }

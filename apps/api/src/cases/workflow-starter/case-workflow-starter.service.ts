@@ -52,6 +52,7 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
       receivedOn: entity.receivedOn,
       remote: entity.remote,
       severalSites: entity.severalSites,
+      anonymous: entity.anonymous,
       lastSequence: 1,
       clocks,
       deadlines,

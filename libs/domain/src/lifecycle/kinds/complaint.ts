@@ -103,7 +103,8 @@ function complaintLifecycle(level: ComplaintLevel): Lifecycle {
         from: ['decided'],
         to: 'decision_sent',
         event: 'case.decision_sent',
-        citation: `${LUAT_KN}, ${(level.send ?? level.acceptance).article}`,
+        // Without a sending rule of its own (disciplinary complaints), the decision's article, never the acceptance's.
+        citation: `${LUAT_KN}, ${level.send?.article ?? level.decisionArticle}`,
         roles: HANDLING,
         clocks: {
           stop: ['send_decision'],

@@ -37,7 +37,8 @@ function conclusionTransitions(concludeFrom: readonly CaseStatus[], stop: ClockS
       from: ['concluded', 'conclusion_sent'],
       to: 'unchanged',
       event: 'case.conclusion_published',
-      citation: `${LUAT_TC}, Điều 45`,
+      // Công khai kết luận nội dung tố cáo: Luật Tố cáo 2018, Điều 40 (its clause 2 lists the forms).
+      citation: `${LUAT_TC}, Điều 40`,
       roles: HANDLING,
       guards: [{ kind: 'clock_running', clock: 'publication' }],
       clocks: { stop: ['publication'] },
@@ -47,7 +48,7 @@ function conclusionTransitions(concludeFrom: readonly CaseStatus[], stop: ClockS
       from: ['conclusion_sent'],
       to: 'closed',
       event: 'case.closed',
-      citation: `${LUAT_TC}, Điều 45`,
+      citation: `${LUAT_TC}, Điều 40`,
       roles: HANDLING,
       // Publication is a duty of its own: the file closes once the conclusion is public.
       guards: [{ kind: 'clock_stopped', clock: 'publication' }],
@@ -71,6 +72,7 @@ export const DENUNCIATION_LIFECYCLE: Lifecycle = {
       event: 'case.accepted',
       citation: `${LUAT_TC}, Điều 29`,
       roles: HEAD,
+      guards: [{ kind: 'not_anonymous' }],
       clocks: {
         stop: ['initial_processing'],
         start: [
@@ -125,7 +127,8 @@ export const DENUNCIATION_LIFECYCLE: Lifecycle = {
       from: ['accepted'],
       to: 'verifying',
       event: 'case.verification_started',
-      citation: `${LUAT_TC}, Điều 32`,
+      // Xác minh nội dung tố cáo: Luật Tố cáo 2018, Điều 31.
+      citation: `${LUAT_TC}, Điều 31`,
       roles: HANDLING,
     },
     {
@@ -139,10 +142,11 @@ export const DENUNCIATION_LIFECYCLE: Lifecycle = {
       guards: [{ kind: 'can_extend', clock: 'resolution' }],
       clocks: { extend: ['resolution'] },
     },
+    // Tạm đình chỉ việc giải quyết tố cáo: Luật Tố cáo 2018, Điều 34 (Điều 31 is verification).
     ...suspensionTransitions({
       from: open,
       clock: 'resolution',
-      citation: `${LUAT_TC}, Điều 31`,
+      citation: `${LUAT_TC}, Điều 34`,
       notice: { clock: 'suspension_notice', rule: 'TC-05', from: 'effective_date' },
     }),
     {
@@ -150,7 +154,7 @@ export const DENUNCIATION_LIFECYCLE: Lifecycle = {
       from: ['suspended', ...open],
       to: 'unchanged',
       event: 'case.suspension_notice_sent',
-      citation: `${LUAT_TC}, Điều 31`,
+      citation: `${LUAT_TC}, Điều 34 khoản 3`,
       roles: HANDLING,
       guards: [{ kind: 'clock_running', clock: 'suspension_notice' }],
       clocks: { stop: ['suspension_notice'] },
@@ -169,7 +173,7 @@ export const DENUNCIATION_LIFECYCLE: Lifecycle = {
       from: [...open, 'suspended'],
       to: 'terminated',
       event: 'case.terminated',
-      citation: `${LUAT_TC}, Điều 31`,
+      citation: `${LUAT_TC}, Điều 34 khoản 2`,
       roles: HEAD,
       requires: ['legalGround', 'documentNumber'],
       grounds: 'termination',

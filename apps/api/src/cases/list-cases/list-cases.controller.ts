@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { ApiErrorBody } from '../../common/api-error';
+import { CaseView } from '../case-views';
+import { decodeCursor, encodeCursor } from './case-list-cursor';
+import { ListCasesQuery } from './list-cases.query';
+import { findCasePage } from './list-cases.repository';
+
+/** One page of the case list. */
+export class CaseListPageView {
+  @ApiProperty({ type: [CaseView] }) items!: CaseView[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
+}
+
+@ApiTags('cases')
+@Controller('api/v1/cases')
+export class ListCasesController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Danh sách vụ việc / cases, nearest deadline first',
+    description:
+      'The officer’s inbox: sorted by nextDueOn (cases without a running clock last), then code. ' +
+      'Cursor pagination: pass the page’s nextCursor as `cursor` to get the next one; a page never repeats or skips a case whose due date did not change in between.',
+  })
+  @ApiOkResponse({ type: CaseListPageView })
+  @ApiBadRequestResponse({ type: ApiErrorBody, description: 'An unknown kind or status, a malformed date, agency or cursor, a limit outside 1–200, an unknown parameter' })
+  async list(@Query() query: ListCasesQuery): Promise<CaseListPageView> {
+    const { kind, status, agency, dueBefore, overdue, limit, cursor } = query;
+    const { rows, next } = await findCasePage(
+      this.dataSource.manager,
+      { kind, status, agency, dueBefore, overdue },
+      { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) },
+      // Jurisdiction: the access-control issue passes the actor's agencies here, e.g.
+      // `{ agencyCodes: actor.agencyCodes }` (an inspectorate: its agency and those below it).
+      // Until then every request sees every agency, as with GET /api/v1/cases/:code.
+      {},
+    );
+    return { items: rows.map((row) => CaseView.of(row)), nextCursor: next ? encodeCursor(next) : null };
+  }
+}
