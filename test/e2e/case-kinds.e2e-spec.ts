@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { CaseEntity, CasePartyEntity } from '@donthu/persistence';
 import { caseSnapshotQuery } from '@donthu/workflows';
+import { replayAndRecord } from '../support/replay';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,7 +20,11 @@ describe('each kind of case runs its lifecycle end to end', () => {
     http = request(stack.api.getHttpServer());
   });
 
+  // Each kind's history, replayed against the current code (and recorded with RECORD_HISTORIES=1).
+  const driven: Array<{ workflowId: string; name: string }> = [];
+
   afterAll(async () => {
+    if (driven.length > 0) await replayAndRecord(temporal.client, driven);
     await stack?.close();
     await temporal?.teardown();
   });
@@ -37,6 +42,7 @@ describe('each kind of case runs its lifecycle end to end', () => {
 
   it('splits a letter mixing complaint and denunciation into two cases with their own clocks and workflows', async () => {
     const letter = await register({ kind: 'letter' });
+    driven.push({ workflowId: letter.workflowId, name: 'letter-classified' });
     expect((await detail(letter.code)).clocks[0]).toMatchObject({ name: 'processing', rule: 'XLD-01' });
     const classified = await act(letter.code, 'classify', { contents: ['complaint', 'denunciation'] }, 'intake_officer').expect(200);
     expect(classified.body.status).toBe('classified');
@@ -59,7 +65,8 @@ describe('each kind of case runs its lifecycle end to end', () => {
   });
 
   it('takes a denunciation from acceptance to a published conclusion, refusing what the law does not allow', async () => {
-    const { code } = await register({ kind: 'denunciation' });
+    const { code, workflowId } = await register({ kind: 'denunciation' });
+    driven.push({ workflowId, name: 'denunciation-published-closed' });
     await act(code, 'decide', { documentNumber: '1/QĐ' }).expect(409); // no "decide" for a denunciation
     await act(code, 'accept', {}, 'intake_officer').expect(403); // acceptance is the head's decision
     await act(code, 'accept').expect(200);
@@ -106,7 +113,8 @@ describe('each kind of case runs its lifecycle end to end', () => {
   });
 
   it('resolves a first-level complaint through verification and dialogue, and opens the citizen’s appeal window', async () => {
-    const { code } = await register({ kind: 'complaint' });
+    const { code, workflowId } = await register({ kind: 'complaint' });
+    driven.push({ workflowId, name: 'complaint-dialogue-suspension-decision' });
     const badGround = await act(code, 'refuse', { legalGround: 'no_reason' }).expect(422);
     expect(badGround.body.errors[0]).toMatchObject({ field: 'legalGround', reason: expect.stringContaining('limitation_expired') });
     await act(code, 'accept', { effectiveDate: '2026-11-20' }).expect(200);
@@ -143,7 +151,8 @@ describe('each kind of case runs its lifecycle end to end', () => {
   });
 
   it('refuses a citizen reception with a ground, then records the written reply', async () => {
-    const { code } = await register({ kind: 'reception', channel: 'in_person' });
+    const { code, workflowId } = await register({ kind: 'reception', channel: 'in_person' });
+    driven.push({ workflowId, name: 'reception-refused-replied' });
     await act(code, 'refuse', { legalGround: 'threatening_or_disorderly' }, 'intake_officer').expect(200);
     const refused = await detail(code);
     expect(refused.clocks.find((c: { name: string }) => c.name === 'refusal_notice')).toMatchObject({ rule: 'TCD-03', status: 'running' });
@@ -178,6 +187,7 @@ describe('each kind of case runs its lifecycle end to end', () => {
   it('flags a long-overdue case in Temporal: `temporal workflow list --query "Overdue = true"` finds it', async () => {
     // Received in June and never accepted: every milestone of its acceptance clock is in the past.
     const { code, workflowId } = await register({ kind: 'complaint', receivedOn: '2026-06-01' });
+    driven.push({ workflowId, name: 'complaint-overdue-escalated' });
     let types: string[] = [];
     for (let i = 0; i < 100 && !types.includes('clock.very_overdue'); i++) {
       await new Promise((r) => setTimeout(r, 200));
