@@ -174,10 +174,12 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
 
   it('filters by kind, status, agency, due date and overdue, alone, combined and across pages', async () => {
     const whole = await list({});
-    const expectFilter = async (query: Record<string, string | boolean>, keep: (c: ListedCase) => boolean, size: number) => {
+    const expectFilter = async (query: Record<string, string | boolean>, keep: (c: ListedCase) => boolean, size?: number) => {
       const expected = whole.filter(keep);
-      expect(expected).toHaveLength(size); // the fixture makes each filter meaningful
-      expect(codes(await list(query))).toEqual(codes(expected));
+      if (size !== undefined) expect(expected).toHaveLength(size); // the fixture makes each filter meaningful
+      const found = await list(query);
+      expect(codes(found)).toEqual(codes(expected));
+      return found;
     };
     const overdueCount = FIXTURES.filter((f) => f.receivedOn < today).length;
 
@@ -189,9 +191,11 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
     await expectFilter({ overdue: 'false' }, (c) => !c.overdue, FIXTURES.length - overdueCount);
     expect((await list({ overdue: true })).every((c) => c.receivedOn < today)).toBe(true);
     await expectFilter({ dueBefore: today }, (c) => c.nextDueOn !== null && c.nextDueOn <= today, overdueCount);
-    // Inclusive: cases due on exactly that day are in.
+    // Inclusive: both complaints of today are due on exactly that day, and are in.
     const due = registered[0]!.nextDueOn!;
-    await expectFilter({ dueBefore: due }, (c) => c.nextDueOn !== null && c.nextDueOn <= due, overdueCount + 2);
+    const dueByThen = await expectFilter({ dueBefore: due }, (c) => c.nextDueOn !== null && c.nextDueOn <= due);
+    expect(codes(dueByThen)).toEqual(expect.arrayContaining([registered[0]!.code, registered[1]!.code]));
+    expect(dueByThen.length).toBeLessThan(whole.length);
     await expectFilter(
       { agency: 'UBND-HN', kind: 'complaint', overdue: true },
       (c) => c.agencyCode === 'UBND-HN' && c.kind === 'complaint' && c.overdue,
@@ -231,6 +235,13 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'Request validation failed' });
       expect({ query, fields: [...new Set(res.body.errors.map((e: { field: string }) => e.field))] }).toEqual({ query, fields: [field] });
       for (const e of res.body.errors) expect(e.reason).toEqual(expect.any(String));
+    }
+    // A parameter given twice is not a list of values: refused, not half-read.
+    for (const [raw, field] of [
+      ['limit=1&limit=2', 'limit'],
+      ['kind=complaint&kind=letter', 'kind'],
+    ]) {
+      expect((await http.get(`/api/v1/cases?${raw}`).expect(400)).body.errors).toEqual([{ field, reason: expect.any(String) }]);
     }
     const limitError = await http.get('/api/v1/cases').query({ limit: 0 }).expect(400);
     expect(limitError.body.errors).toEqual([{ field: 'limit', reason: 'must be an integer from 1 to 200' }]);
@@ -322,5 +333,14 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
     const [event] = await stack.dataSource.getRepository(AuditEventEntity).find({ where: { streamType: 'calendar' } });
     await tamper(`UPDATE audit_events SET payload = jsonb_set(payload, '{daysOff}', '0') WHERE id = $1`, [event!.id]);
     await verify({ stream: 'calendar' }).expect(200, { stream: 'calendar', streamId: 'vn-official-days-off', valid: false, brokenAtSequence: 1, reason: 'hash does not match the event content' });
+  });
+
+  it('documents both endpoints with their parameters in the OpenAPI document', async () => {
+    const docs = await http.get('/docs/openapi.json').expect(200);
+    const names = (operation: { parameters: Array<{ name: string }> }) => operation.parameters.map((p) => p.name);
+    expect(names(docs.body.paths['/api/v1/cases'].get)).toEqual(['kind', 'status', 'agency', 'dueBefore', 'overdue', 'limit', 'cursor']);
+    expect(docs.body.paths['/api/v1/cases'].get.summary).toMatch(/^Danh sách vụ việc \/ cases/);
+    expect(names(docs.body.paths['/api/v1/audit/verify'].get)).toEqual(['case', 'stream']);
+    expect(Object.keys(docs.body.paths['/api/v1/audit/verify'].get.responses)).toEqual(['200', '400', '404']);
   });
 });

@@ -65,7 +65,7 @@ export class CaseActivitiesService implements CaseActivities {
         notifications,
         apply: async (manager, current) => {
           await saveClocks(manager, t.caseId, computed, calendar, nowMs);
-          const allDeadlines = { ...(await this.storedDeadlines(t.caseId)), ...deadlines };
+          const allDeadlines = { ...(await storedDeadlines(manager, t.caseId)), ...deadlines };
           await manager.update(CaseEntity, { id: t.caseId }, {
             status: t.after.status,
             agencyCode: t.after.agencyCode,
@@ -213,13 +213,6 @@ export class CaseActivitiesService implements CaseActivities {
     return rows[0]?.rule_id;
   }
 
-  private async storedDeadlines(caseId: string): Promise<Partial<Record<ClockName, { dueIgnoringProvisional: string }>>> {
-    const rows: Array<{ name: ClockName; due_ignoring_provisional: string }> = await this.dataSource.query(
-      `SELECT name, to_char(due_ignoring_provisional, 'YYYY-MM-DD') AS due_ignoring_provisional FROM case_clocks WHERE case_id = $1`,
-      [caseId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.name, { dueIgnoringProvisional: r.due_ignoring_provisional }]));
-  }
 
   /** The object handed to the Temporal worker: every activity bound to this service. */
   asActivities(): CaseActivities {
@@ -251,6 +244,15 @@ function monitoringStateAfter(milestone: RecordMilestoneInput['milestone']): str
  */
 function serverNowMs(): number {
   return Context.current().info.currentAttemptScheduledTimestampMs;
+}
+
+/** The conservative due dates already stored, read on the transaction's own connection. */
+async function storedDeadlines(manager: EntityManager, caseId: string): Promise<Partial<Record<ClockName, { dueIgnoringProvisional: string }>>> {
+  const rows: Array<{ name: ClockName; due_ignoring_provisional: string }> = await manager.query(
+    `SELECT name, to_char(due_ignoring_provisional, 'YYYY-MM-DD') AS due_ignoring_provisional FROM case_clocks WHERE case_id = $1`,
+    [caseId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, { dueIgnoringProvisional: r.due_ignoring_provisional }]));
 }
 
 /** A disagreement between projection and workflow will not heal by retrying. */

@@ -61,7 +61,7 @@ describe('legal grounds', () => {
 
   it('lists the reception refusal grounds of Luật TCD Art. 9', () => {
     expect(RECEPTION_REFUSAL_GROUNDS).toHaveLength(4);
-    expect(Object.keys(LEGAL_GROUND_LISTS)).toEqual(['complaint_refusal', 'denunciation_refusal', 'reception_refusal']);
+    expect(Object.keys(LEGAL_GROUND_LISTS)).toEqual(['complaint_refusal', 'denunciation_refusal', 'reception_refusal', 'letter_refusal', 'termination']);
     for (const list of Object.values(LEGAL_GROUND_LISTS)) for (const g of list) expect(g.label.vi && g.label.en && g.citation).toBeTruthy();
   });
 });

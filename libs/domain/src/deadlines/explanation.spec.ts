@@ -54,7 +54,7 @@ describe('deadline explanations', () => {
 
   it('describe suspensions with the rule that governs them', () => {
     const excluded = due('TC-04', d('2026-03-02'), { suspensions: [{ from: d('2026-03-10'), to: d('2026-03-20') }] }).explanation;
-    expect(step(excluded, 'suspension')).toMatchObject({ convention: 'excluded', shiftDays: 10, governedBy: { ruleId: 'TC-05', citation: 'Luật Tố cáo 2018, Điều 31' } });
+    expect(step(excluded, 'suspension')).toMatchObject({ convention: 'excluded', shiftDays: 10, governedBy: { ruleId: 'TC-05', citation: 'Luật Tố cáo 2018, Điều 34 khoản 3' } });
     const restarted = due('KN-03', d('2026-08-03'), { suspensions: [{ from: d('2026-08-10'), to: d('2026-08-24') }] }).explanation;
     expect(step(restarted, 'suspension')).toMatchObject({ convention: 'restart', governedBy: { ruleId: 'KN-11' } });
     expect(text(restarted)).toContain('thời hạn được tính lại từ đầu kể từ ngày tiếp tục');

@@ -357,8 +357,10 @@ export const LEGAL_RULES: readonly LegalRule[] = [
       effectiveFrom: TC_FROM,
       // 5 working days to send the notices; the suspended time is not counted in TC-04.
       period: { kind: 'forward', unit: 'working', days: 5 },
-      citation: `${LUAT_TC}, Điều 31`,
-      confidence: 'confirmed',
+      // legal-rules.md cites Art. 31; in the 2018 Law Art. 31 is verification and Art. 34 covers
+      // suspension and termination (notice in clause 3). The Law wins; confirm against the gazette.
+      citation: `${LUAT_TC}, Điều 34 khoản 3`,
+      confidence: 'check',
       basis: 'statutory',
       suspensionConvention: 'excluded',
     }),
@@ -371,8 +373,9 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     versions: single({
       effectiveFrom: TC_FROM,
       period: { kind: 'forward', unit: 'working', days: 5 },
+      // legal-rules.md cites Art. 40, which reads as the publication article; sending is probably Art. 35(3).
       citation: `${LUAT_TC}, Điều 40`,
-      confidence: 'confirmed',
+      confidence: 'check',
       basis: 'statutory',
     }),
   },
@@ -384,8 +387,9 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     versions: single({
       effectiveFrom: TC_FROM,
       period: { kind: 'forward', unit: 'working', days: 7 },
-      citation: `${LUAT_TC}, Điều 45`,
-      confidence: 'confirmed',
+      // legal-rules.md cites Art. 45; publication of the conclusion is Art. 40 of the 2018 Law (to confirm).
+      citation: `${LUAT_TC}, Điều 40`,
+      confidence: 'check',
       basis: 'statutory',
     }),
   },

@@ -57,7 +57,7 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Số vụ việc mỗi trang / page size' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Số vụ việc mỗi trang / page size' })
   @IsOptional()
   @Transform(toInteger)
   @IsPageSize()

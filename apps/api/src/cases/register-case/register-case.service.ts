@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { OfficialCalendar } from '@donthu/domain';
 import { CalendarStore, CaseEntity, createCase, IdempotencyKeyEntity } from '@donthu/persistence';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
@@ -44,7 +45,9 @@ export class RegisterCaseService {
     }
     let entity: CaseEntity;
     try {
-      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor, idempotencyKey, requestHash));
+      // Read before the transaction: inside it, every query must use the transaction's own connection.
+      const calendar = await this.calendars.current();
+      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor, idempotencyKey, requestHash, calendar));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -71,7 +74,7 @@ export class RegisterCaseService {
     return { entity, created: false };
   }
 
-  private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string): Promise<CaseEntity> {
+  private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string, calendar: OfficialCalendar): Promise<CaseEntity> {
     const parent = dto.parentCaseCode ? await manager.findOne(CaseEntity, { where: { code: dto.parentCaseCode } }) : null;
     if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
     const p = dto.petitioner;
@@ -96,7 +99,7 @@ export class RegisterCaseService {
         auditFacts: parent ? { parentCaseCode: parent.code } : {},
         workflowStartedAt: null,
       },
-      await this.calendars.current(),
+      calendar,
       Date.now(),
     );
     if (idempotencyKey) {
