@@ -137,9 +137,16 @@ describe('each kind of case runs its lifecycle end to end', () => {
     expect((await detail(code)).clocks.find((c: { name: string }) => c.name === 'appeal_window').status).toBe('running');
   });
 
-  it('requires a dialogue before a second-level decision, then starts the finality window', async () => {
+  it('links a second-level complaint to a decided first-level one within KN-05, and requires a dialogue before deciding', async () => {
     const first = await register({ kind: 'complaint' });
-    const { code } = await register({ kind: 'complaint_second_level', parentCaseCode: first.code });
+    const early = await http.post('/api/v1/cases').send({ kind: 'complaint_second_level', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' }, parentCaseCode: first.code }).expect(400);
+    expect(early.body.errors[0]).toMatchObject({ field: 'parentCaseCode', reason: expect.stringContaining('Điều 33') });
+    await act(first.code, 'accept', { effectiveDate: '2026-11-02' }).expect(200);
+    await act(first.code, 'decide', { documentNumber: '19/QĐ', effectiveDate: '2026-11-20' }).expect(200);
+    await act(first.code, 'send-decision', { effectiveDate: '2026-11-20' }, 'handling_officer').expect(200);
+
+    const { code, workflowId } = await register({ kind: 'complaint_second_level', parentCaseCode: first.code });
+    driven.push({ workflowId, name: 'complaint-second-level-final' });
     expect((await detail(code)).clocks[0]).toMatchObject({ name: 'acceptance', rule: 'KN-06' });
     await act(code, 'accept').expect(200);
     await act(code, 'decide', { documentNumber: '20/QĐ' }).expect(409);
@@ -147,12 +154,41 @@ describe('each kind of case runs its lifecycle end to end', () => {
     await act(code, 'decide', { documentNumber: '20/QĐ' }).expect(200);
     const sent = await act(code, 'send-decision', {}, 'handling_officer').expect(200);
     expect(sent.body.clocks.find((c: { name: string }) => c.name === 'finality')).toMatchObject({ rule: 'KN-09', owner: 'citizen' });
+
+    // A first-level decision sent on 01/09 opened a window that closed on 01/10 (30 days).
+    const old = await register({ kind: 'complaint', receivedOn: '2026-08-01' });
+    await act(old.code, 'accept', { effectiveDate: '2026-08-03' }).expect(200);
+    await act(old.code, 'decide', { documentNumber: '11/QĐ', effectiveDate: '2026-09-01' }).expect(200);
+    await act(old.code, 'send-decision', { effectiveDate: '2026-09-01' }, 'handling_officer').expect(200);
+    const late = await http.post('/api/v1/cases').send({ kind: 'complaint_second_level', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' }, parentCaseCode: old.code }).expect(422);
+    expect(late.body.errors[0]).toMatchObject({ field: 'receivedOn', reason: expect.stringContaining('2026-10-01') });
     await http.post('/api/v1/cases').send({ kind: 'complaint_second_level', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' }, parentCaseCode: 'UBND-HN-2026-999999' }).expect(400);
   });
 
+  it('has the superior review a resolved denunciation (TC-08, 20 days)', async () => {
+    const denunciation = await register({ kind: 'denunciation' });
+    const wrongParent = await http.post('/api/v1/cases').send({ kind: 'denunciation_review', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' } }).expect(400);
+    expect(wrongParent.body.errors[0].field).toBe('parentCaseCode');
+    const { code } = await register({ kind: 'denunciation_review', parentCaseCode: denunciation.code });
+    // TC-08: 20 days from receipt on 26/11/2026 → Wednesday 16/12/2026.
+    expect((await detail(code)).clocks[0]).toMatchObject({ name: 'resolution', rule: 'TC-08', due: '2026-12-16' });
+    await act(code, 'accept').expect(200);
+    await act(code, 'conclude', { documentNumber: '40/KL' }).expect(200);
+    await act(code, 'send-conclusion', {}, 'handling_officer').expect(200);
+    await act(code, 'publish', {}, 'handling_officer').expect(200);
+    await act(code, 'close', {}, 'handling_officer').expect(200);
+  });
+
   it('refuses a citizen reception with a ground, then records the written reply', async () => {
-    const { code, workflowId } = await register({ kind: 'reception', channel: 'in_person' });
+    const badGroup = await http
+      .post('/api/v1/cases')
+      .send({ kind: 'reception', agencyCode: 'UBND-HN', channel: 'in_person', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' }, groupSize: 8, representatives: [{ fullName: 'B' }, { fullName: 'C' }, { fullName: 'D' }] })
+      .expect(400);
+    expect(badGroup.body.errors[0]).toMatchObject({ field: 'representatives', reason: expect.stringContaining('1 to 2') });
+    const { code, workflowId } = await register({ kind: 'reception', channel: 'in_person', groupSize: 12, representatives: [{ fullName: 'Lê Thị F' }, { fullName: 'Hồ Văn G' }, { fullName: 'Mai Văn H' }] });
     driven.push({ workflowId, name: 'reception-refused-replied' });
+    const group = await stack.dataSource.getRepository(CasePartyEntity).find({ where: { caseId: (await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code })).id, role: 'representative' } });
+    expect(group).toHaveLength(3);
     await act(code, 'refuse', { legalGround: 'threatening_or_disorderly' }, 'intake_officer').expect(200);
     const refused = await detail(code);
     expect(refused.clocks.find((c: { name: string }) => c.name === 'refusal_notice')).toMatchObject({ rule: 'TCD-03', status: 'running' });

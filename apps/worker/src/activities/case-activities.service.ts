@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Not, type DataSource, type EntityManager } from 'typeorm';
 import { CLOCK_NAMES, escalationLadder, findRule, localDateAtEpochMs, parseLocalDate, SYSTEM_ACTOR, toYearMonthDay, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
 import {
   CalendarStore,
@@ -100,7 +100,7 @@ export class CaseActivitiesService implements CaseActivities {
     calendar: OfficialCalendar,
     nowMs: number,
   ): Promise<CaseWorkflowInput[]> {
-    const party = await manager.findOne(CasePartyEntity, { where: { caseId: letter.id } });
+    const party = await manager.findOne(CasePartyEntity, { where: { caseId: letter.id, role: Not('representative') } });
     const inputs: CaseWorkflowInput[] = [];
     for (const kind of kinds) {
       const child = await createCase(
@@ -117,9 +117,11 @@ export class CaseActivitiesService implements CaseActivities {
           severalSites: letter.severalSites,
           // A letter is never anonymous (its sender is recorded); its contents are not either.
           anonymous: false,
+          groupSize: letter.groupSize,
           parentCaseId: letter.id,
           codeYear: toYearMonthDay(localDateAtEpochMs(nowMs)).year,
           party: party ? { fullName: party.fullName, address: party.address, phone: party.phone, email: party.email, idNumber: party.idNumber } : null,
+          representatives: [],
           actor,
           auditFacts: { fromLetter: letter.code },
           workflowStartedAt: new Date(nowMs),

@@ -16,15 +16,26 @@ export interface NewCase {
   remote: boolean;
   severalSites: boolean;
   anonymous: boolean;
+  groupSize: number;
   parentCaseId: string | null;
   /** Year of the case code (the registration year, Asia/Ho_Chi_Minh). */
   codeYear: number;
-  party: { fullName: string; address: string | null; phone: string | null; email: string | null; idNumber: string | null } | null;
+  party: NewParty | null;
+  /** Representatives a group chose (người đại diện). */
+  representatives: NewParty[];
   actor: string;
   /** Extra facts for the registration audit event (never personal data). */
   auditFacts: Record<string, unknown>;
   /** Set when whoever creates the case also starts its workflow at once (a letter's workflow starts its contents). */
   workflowStartedAt: Date | null;
+}
+
+export interface NewParty {
+  fullName: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  idNumber: string | null;
 }
 
 const PARTY_ROLE: Partial<Record<CaseKind, CasePartyRole>> = {
@@ -58,6 +69,7 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
       respondentBody: c.respondentBody,
       ...facts,
       anonymous: c.anonymous,
+      groupSize: c.groupSize,
       parentCaseId: c.parentCaseId,
       assignee: null,
       nextDueOn: nextDueOn(clocks, Object.fromEntries(computed.map((x) => [x.record.name, x.deadline]))),
@@ -70,13 +82,16 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
   if (c.party) {
     await manager.save(manager.create(CasePartyEntity, { caseId: entity.id, role: PARTY_ROLE[c.kind] ?? 'petitioner', ...c.party }));
   }
+  for (const representative of c.representatives) {
+    await manager.save(manager.create(CasePartyEntity, { caseId: entity.id, role: 'representative', ...representative }));
+  }
   await saveClocks(manager, entity.id, computed, calendar, nowMs);
   await appendAuditEvent(manager, {
     ...caseStream(entity.id),
     sequence: 1,
     type: CASE_REGISTERED_EVENT,
     actor: c.actor,
-    payload: { kind: c.kind, agencyCode: c.agencyCode, channel: c.channel, receivedOn: c.receivedOn, status: 'received', anonymous: c.anonymous, ...facts, ...c.auditFacts, clocks: clockAuditFacts(computed) },
+    payload: { kind: c.kind, agencyCode: c.agencyCode, channel: c.channel, receivedOn: c.receivedOn, status: 'received', anonymous: c.anonymous, groupSize: c.groupSize, representatives: c.representatives.length, ...facts, ...c.auditFacts, clocks: clockAuditFacts(computed) },
   });
   return entity;
 }

@@ -44,6 +44,10 @@ export class CaseEntity {
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
 
+  /** Citizens who came or signed together; a group of 5 or more chooses representatives (Luật TCD Art. 29). */
+  @Column({ name: 'group_size', type: 'integer', default: 1 })
+  groupSize!: number;
+
   /** Verification at several places (TC-01: up to 10 working days). */
   @Column({ name: 'several_sites', type: 'boolean', default: false })
   severalSites!: boolean;

@@ -2,6 +2,7 @@ import { InitialSchema1764140000000 } from './1764140000000-initial-schema';
 import { ClocksNotificationsCalendar1764150000000 } from './1764150000000-clocks-notifications-calendar';
 import { CaseListIndexes1764160000000 } from './1764160000000-case-list-indexes';
 import { CaseAnonymous1764170000000 } from './1764170000000-case-anonymous';
+import { CaseGroupSize1764180000000 } from './1764180000000-case-group-size';
 
 /** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
-export const MIGRATIONS = [InitialSchema1764140000000, ClocksNotificationsCalendar1764150000000, CaseListIndexes1764160000000, CaseAnonymous1764170000000];
+export const MIGRATIONS = [InitialSchema1764140000000, ClocksNotificationsCalendar1764150000000, CaseListIndexes1764160000000, CaseAnonymous1764170000000, CaseGroupSize1764180000000];

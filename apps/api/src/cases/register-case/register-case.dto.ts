@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsInt,
+  Max,
+  Min,
   IsEmail,
   IsIn,
   IsNotEmptyObject,
@@ -94,6 +99,24 @@ export class RegisterCaseDto {
   @ValidateNested()
   @Type(() => PartyDto)
   petitioner?: PartyDto;
+
+  @ApiPropertyOptional({ example: 12, description: 'Số người cùng đến, cùng ký đơn / how many citizens came or signed together (đông người)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  groupSize?: number;
+
+  @ApiPropertyOptional({
+    type: [PartyDto],
+    description: 'Người đại diện do nhóm cử / representatives chosen by a group: 5–10 people choose 1–2, more than 10 up to 5 (Luật Tiếp công dân 2013, Điều 29)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  representatives?: PartyDto[];
 
   @ApiPropertyOptional({ example: false, description: 'Tố cáo nặc danh / anonymous denunciation (Luật Tố cáo 2018, Điều 25 khoản 2)' })
   @IsOptional()

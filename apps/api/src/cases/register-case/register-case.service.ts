@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OfficialCalendar } from '@donthu/domain';
-import { CalendarStore, CaseEntity, createCase, IdempotencyKeyEntity } from '@donthu/persistence';
+import { linkRefusal, validateGroupRepresentatives, type OfficialCalendar } from '@donthu/domain';
+import { CalendarStore, CaseEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
+import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
-import type { RegisterCaseDto } from './register-case.dto';
+import type { PartyDto, RegisterCaseDto } from './register-case.dto';
 
 export interface RegisterCaseResult {
   entity: CaseEntity;
@@ -17,6 +18,10 @@ export interface RegisterCaseResult {
 
 const UNIQUE_VIOLATION = '23505';
 
+
+function partyOf(p: PartyDto): NewParty {
+  return { fullName: p.fullName, address: p.address ?? null, phone: p.phone ?? null, email: p.email ?? null, idNumber: p.idNumber ?? null };
+}
 
 function fieldError(field: string, reason: string): BadRequestException {
   return new BadRequestException({ message: 'Request validation failed', errors: [{ field, reason }] });
@@ -38,6 +43,10 @@ export class RegisterCaseService {
   async register(dto: RegisterCaseDto, actor: string, idempotencyKey?: string): Promise<RegisterCaseResult> {
     if (dto.anonymous && dto.kind !== 'denunciation') throw fieldError('anonymous', 'only a denunciation can be anonymous (Luật Tố cáo 2018, Điều 25)');
     if (dto.anonymous && dto.petitioner) throw fieldError('petitioner', 'must be absent for an anonymous denunciation');
+    if (dto.groupSize !== undefined || dto.representatives !== undefined) {
+      const errors = validateGroupRepresentatives(dto.groupSize ?? 1, dto.representatives?.length ?? 0);
+      if (errors.length > 0) throw badRequestFrom(errors);
+    }
     const requestHash = createHash('sha256').update(canonicalize(dto) ?? '').digest('hex');
     if (idempotencyKey) {
       const replay = await this.findReplay(idempotencyKey, requestHash);
@@ -47,6 +56,7 @@ export class RegisterCaseService {
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
       const calendar = await this.calendars.current();
+      await this.checkLink(dto, calendar);
       entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor, idempotencyKey, requestHash, calendar));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
@@ -58,6 +68,17 @@ export class RegisterCaseService {
     }
     await this.starter.start(entity);
     return { entity, created: true };
+  }
+
+  /** A second-level complaint or a denunciation review must follow the right earlier case, in time. */
+  private async checkLink(dto: RegisterCaseDto, calendar: OfficialCalendar): Promise<void> {
+    const parent = dto.parentCaseCode ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { code: dto.parentCaseCode } }) : null;
+    if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
+    const linked = parent ? { ...parent, ...(await loadCaseClocks(this.dataSource.manager, parent.id)) } : undefined;
+    const refusal = linkRefusal(dto.kind, linked, dto.receivedOn, calendar);
+    if (!refusal) return;
+    const error = { message: refusal.reason, errors: [{ field: refusal.field, reason: refusal.reason }] };
+    throw refusal.field === 'receivedOn' ? new UnprocessableEntityException(error) : new BadRequestException({ ...error, message: 'Request validation failed' });
   }
 
   private async findReplay(key: string, requestHash: string): Promise<RegisterCaseResult | undefined> {
@@ -91,9 +112,11 @@ export class RegisterCaseService {
         remote: dto.remote ?? false,
         severalSites: dto.severalSites ?? false,
         anonymous: dto.anonymous ?? false,
+        groupSize: dto.groupSize ?? 1,
         parentCaseId: parent?.id ?? null,
         codeYear: Number(todayInVietnam().slice(0, 4)),
-        party: p ? { fullName: p.fullName, address: p.address ?? null, phone: p.phone ?? null, email: p.email ?? null, idNumber: p.idNumber ?? null } : null,
+        party: p ? partyOf(p) : null,
+        representatives: (dto.representatives ?? []).map(partyOf),
         actor,
         // Facts only; the petitioner's identity stays in case_parties.
         auditFacts: parent ? { parentCaseCode: parent.code } : {},
