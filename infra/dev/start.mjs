@@ -117,6 +117,8 @@ try {
     env.DATABASE_POOL_SIZE ??= '4';
   }
 
+  // Demo accounts for every role of the sample province (never in production).
+  env.DEMO_USERS ??= '1';
   run('api', process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], { PORT: String(apiPort), HOST: env.HOST ?? '127.0.0.1' });
   await waitForHealth(`http://127.0.0.1:${apiPort}/health`);
   const worker = run('worker', process.execPath, ['--enable-source-maps', 'dist/apps/worker/src/main.js']);
@@ -128,6 +130,11 @@ try {
   log(`Health       http://127.0.0.1:${apiPort}/health`);
   log(`Temporal UI  ${temporalUi}`);
   log(`PostgreSQL   ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')}`);
+  if (env.DEMO_USERS === '1') {
+    log(`Log in       POST /api/v1/auth/login {"username":"demo.<role>.<agency>","password":"${env.DEMO_PASSWORD ?? 'donthu-demo'}"}`);
+    log('             e.g. demo.intake_officer.UBND-HN, demo.agency_head.UBND-PHUONG-HK, demo.inspector.TTR-HN, demo.admin.CP');
+    log('             then Authorize in /docs with the accessToken');
+  }
   log('Ctrl-C stops everything.');
 } catch (error) {
   log(`failed: ${error.message}`);

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import request from 'supertest';
+import type { Role } from '@donthu/domain';
 import { CaseEntity, CasePartyEntity } from '@donthu/persistence';
 import { caseSnapshotQuery } from '@donthu/workflows';
 import { replayAndRecord } from '../support/replay';
+import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
+import { partiesOf } from '../support/vault';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { temporalCliPath } = require('../../infra/tools/temporal-binaries.js') as { temporalCliPath(): string | undefined };
@@ -12,19 +14,20 @@ const { temporalCliPath } = require('../../infra/tools/temporal-binaries.js') as
 describe('each kind of case runs its lifecycle end to end', () => {
   let temporal: TestWorkflowEnvironment;
   let stack: Stack;
-  let http: ReturnType<typeof request>;
+  let http: Api;
 
   beforeAll(async () => {
     temporal = await startTemporalDevServer();
     stack = await startStack(temporal);
-    http = request(stack.api.getHttpServer());
+    http = await apiAs(stack.api.getHttpServer());
+    for (const role of ['intake_officer', 'handling_officer', 'agency_head'] as const) as[role] = await apiAs(stack.api.getHttpServer(), role);
   });
 
   // Each kind's history, replayed against the current code (and recorded with RECORD_HISTORIES=1).
   const driven: Array<{ workflowId: string; name: string }> = [];
 
   afterAll(async () => {
-    if (driven.length > 0) await replayAndRecord(temporal.client, driven);
+    if (driven.length > 0) await replayAndRecord(stack.temporalClient, driven);
     await stack?.close();
     await temporal?.teardown();
   });
@@ -36,7 +39,8 @@ describe('each kind of case runs its lifecycle end to end', () => {
         .send({ agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'Vụ việc', content: 'Nội dung cụ thể', petitioner: { fullName: 'Vũ Văn E' }, ...body })
         .expect(201)
     ).body as { code: string; workflowId: string };
-  const act = (code: string, path: string, body: object = {}, role = 'agency_head') => http.post(`/api/v1/cases/${code}/${path}`).set('X-Acting-Role', role).send(body);
+  const as: Partial<Record<Role, Api>> = {};
+  const act = (code: string, path: string, body: object = {}, role: Role = 'agency_head') => as[role]!.post(`/api/v1/cases/${code}/${path}`).send(body);
   const detail = async (code: string) => (await http.get(`/api/v1/cases/${code}`).expect(200)).body;
   const eventTypes = async (code: string) => (await http.get(`/api/v1/cases/${code}/events`).expect(200)).body.map((e: { type: string }) => e.type);
 
@@ -57,8 +61,9 @@ describe('each kind of case runs its lifecycle end to end', () => {
     const parent = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: letter.code });
     const child = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: denunciation.code });
     expect(child.parentCaseId).toBe(parent.id);
-    expect(await stack.dataSource.getRepository(CasePartyEntity).findOneByOrFail({ caseId: child.id })).toMatchObject({ role: 'denouncer', fullName: 'Vũ Văn E' });
-    await expect(temporal.client.workflow.getHandle(child.workflowId).query(caseSnapshotQuery)).resolves.toMatchObject({ kind: 'denunciation', status: 'received' });
+    // The letter's petitioner, opened from the letter's row and sealed again in the child's own row.
+    expect(await partiesOf(stack.dataSource, child.id)).toEqual([expect.objectContaining({ role: 'denouncer', fullName: 'Vũ Văn E', pseudonym: expect.stringMatching(/^NTC-/) })]);
+    await expect(stack.temporalClient.workflow.getHandle(child.workflowId).query(caseSnapshotQuery)).resolves.toMatchObject({ kind: 'denunciation', status: 'received' });
     // Classified is final for the letter; its processing clock stopped.
     await act(letter.code, 'classify', { contents: ['complaint'] }, 'intake_officer').expect(409);
     expect((await detail(letter.code)).clocks[0]).toMatchObject({ status: 'stopped' });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { AuditEventEntity } from '@donthu/persistence';
+import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
@@ -18,12 +18,12 @@ function cli(...args: string[]): { status: number | null; stdout: string } {
 describe('legal rules over HTTP: deadline preview, rule table, official calendar', () => {
   let temporal: TestWorkflowEnvironment;
   let stack: Stack;
-  let http: ReturnType<typeof request>;
+  let http: Api;
 
   beforeAll(async () => {
     temporal = await startTemporalDevServer();
     stack = await startStack(temporal);
-    http = request(stack.api.getHttpServer());
+    http = await apiAs(stack.api.getHttpServer());
   });
 
   afterAll(async () => {
@@ -105,16 +105,16 @@ describe('legal rules over HTTP: deadline preview, rule table, official calendar
     const bundled = JSON.parse(readFileSync(path.join(root, 'libs/domain/data/calendar/vn-official-days-off.json'), 'utf8')).years['2026'];
     const amended = { ...bundled, daysOff: [...bundled.daysOff, { date: '2026-12-01', name: 'Nghỉ bù (thử nghiệm)', kind: 'extra' }] };
 
-    const refused = await http.put('/api/v1/calendar/2026').set('X-Acting-Role', 'intake_officer').send(amended).expect(403);
+    const admin = await apiAs(stack.api.getHttpServer(), 'admin', 'CP');
+    const refused = await (await apiAs(stack.api.getHttpServer(), 'intake_officer')).put('/api/v1/calendar/2026').send(amended).expect(403);
     expect(refused.body.errors[0].field).toBe('role');
-    const invalid = await http
+    const invalid = await admin
       .put('/api/v1/calendar/2026')
-      .set('X-Acting-Role', 'admin')
       .send({ ...bundled, daysOff: [{ date: '2026-12-05', name: 'Thứ Bảy', kind: 'extra' }, ...bundled.daysOff] })
       .expect(400);
     expect(invalid.body.errors[0].field).toMatch(/^daysOff\[0\]/);
 
-    const loaded = await http.put('/api/v1/calendar/2026').set('X-Acting-Role', 'admin').send(amended).expect(200);
+    const loaded = await admin.put('/api/v1/calendar/2026').send(amended).expect(200);
     expect(loaded.body).toMatchObject({ year: 2026, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), signalledCases: expect.any(Number) });
     expect(loaded.body.signalledCases).toBeGreaterThanOrEqual(1);
     const audit = await stack.dataSource.getRepository(AuditEventEntity).find({ where: { streamType: 'calendar' }, order: { sequence: 'ASC' } });

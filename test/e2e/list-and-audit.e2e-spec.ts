@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
+import type request from 'supertest';
+import type { Role } from '@donthu/domain';
 import { auditEventHash, AuditEventEntity, CaseEntity, caseStream } from '@donthu/persistence';
 import { todayInVietnam } from '../../apps/api/src/common/local-date';
+import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
@@ -70,7 +72,10 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 describe('case list (inbox order, filters, cursor pages) and audit chain verification', () => {
   let temporal: TestWorkflowEnvironment;
   let stack: Stack;
-  let http: ReturnType<typeof request>;
+  // The inspectorate of Hà Nội sees the whole province (lists, verification); each agency's head and intake officer register and act.
+  let http: Api;
+  const staff: Record<string, Api> = {};
+  const as = async (role: Role, agency: string) => (staff[`${role}@${agency}`] ??= await apiAs(stack.api.getHttpServer(), role, agency));
   const registered: ListedCase[] = [];
 
   /** Every page of a list query, following nextCursor; fails if it does not end. */
@@ -103,13 +108,13 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
   beforeAll(async () => {
     temporal = await startTemporalDevServer();
     stack = await startStack(temporal);
-    http = request(stack.api.getHttpServer());
+    http = await apiAs(stack.api.getHttpServer(), 'inspector', 'TTR-HN');
 
     for (const fixture of FIXTURES) {
-      const { body } = await http.post('/api/v1/cases').send(caseBody(fixture.kind, fixture.agency, fixture.receivedOn)).expect(201);
+      const { body } = await (await as('agency_head', fixture.agency)).post('/api/v1/cases').send(caseBody(fixture.kind, fixture.agency, fixture.receivedOn)).expect(201);
       let listed: ListedCase = body;
       if (fixture.file) {
-        listed = (await http.post(`/api/v1/cases/${body.code}/file`).set('X-Acting-Role', 'intake_officer').send({ reason: 'Đơn trùng nội dung đã giải quyết' }).expect(200)).body;
+        listed = (await (await as('intake_officer', fixture.agency)).post(`/api/v1/cases/${body.code}/file`).send({ reason: 'Đơn trùng nội dung đã giải quyết' }).expect(200)).body;
         expect(listed).toMatchObject({ status: 'filed', nextDueOn: null });
       }
       registered.push(listed);
@@ -279,9 +284,9 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
   });
 
   it('refuses UPDATE and DELETE of audit events, and reports an edited payload as broken at the first bad sequence', async () => {
-    const { body: created } = await http.post('/api/v1/cases').send(caseBody('complaint', 'UBND-AUDIT', today)).expect(201);
-    await http.post(`/api/v1/cases/${created.code}/accept`).send({ note: 'Đủ điều kiện thụ lý' }).expect(200);
-    await http.post(`/api/v1/cases/${created.code}/assign`).send({ assignee: 'officer-7' }).expect(200);
+    const { body: created } = await (await as('agency_head', 'UBND-PHUONG-BD')).post('/api/v1/cases').send(caseBody('complaint', 'UBND-PHUONG-BD', today)).expect(201);
+    await (await as('agency_head', 'UBND-PHUONG-BD')).post(`/api/v1/cases/${created.code}/accept`).send({ note: 'Đủ điều kiện thụ lý' }).expect(200);
+    await (await as('agency_head', 'UBND-PHUONG-BD')).post(`/api/v1/cases/${created.code}/assign`).send({ assignee: 'officer-7' }).expect(200);
     await verify({ case: created.code }).expect(200, { case: created.code, valid: true, length: 3 });
 
     const id = await caseId(created.code);
@@ -303,9 +308,9 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
 
   it('reports an edit whose hash was recomputed (the next link breaks) and a deleted newest event (the case says there were more)', async () => {
     const threeEvents = async () => {
-      const { body } = await http.post('/api/v1/cases').send(caseBody('complaint', 'UBND-AUDIT', today)).expect(201);
-      await http.post(`/api/v1/cases/${body.code}/accept`).send({}).expect(200);
-      await http.post(`/api/v1/cases/${body.code}/assign`).send({ assignee: 'officer-8' }).expect(200);
+      const { body } = await (await as('agency_head', 'UBND-PHUONG-BD')).post('/api/v1/cases').send(caseBody('complaint', 'UBND-PHUONG-BD', today)).expect(201);
+      await (await as('agency_head', 'UBND-PHUONG-BD')).post(`/api/v1/cases/${body.code}/accept`).send({}).expect(200);
+      await (await as('agency_head', 'UBND-PHUONG-BD')).post(`/api/v1/cases/${body.code}/assign`).send({ assignee: 'officer-8' }).expect(200);
       return { code: body.code as string, id: await caseId(body.code) };
     };
 
@@ -327,7 +332,7 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
     await verify({ stream: 'calendar' }).expect(200, { stream: 'calendar', streamId: 'vn-official-days-off', valid: true, length: 0 });
     // The bundled 2026 schedule, loaded again as an administrator would load an announced one: no due date moves.
     const schedule = JSON.parse(readFileSync(path.join(__dirname, '../../libs/domain/data/calendar/vn-official-days-off.json'), 'utf8')).years['2026'];
-    await http.put('/api/v1/calendar/2026').set('X-Acting-Role', 'admin').send(schedule).expect(200);
+    await (await as('admin', 'CP')).put('/api/v1/calendar/2026').send(schedule).expect(200);
     await verify({ stream: 'calendar' }).expect(200, { stream: 'calendar', streamId: 'vn-official-days-off', valid: true, length: 1 });
 
     const [event] = await stack.dataSource.getRepository(AuditEventEntity).find({ where: { streamType: 'calendar' } });

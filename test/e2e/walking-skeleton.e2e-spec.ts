@@ -1,13 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { Worker } from '@temporalio/worker';
-import request from 'supertest';
-import { verifyAuditChain, AuditEventEntity, CaseEntity, CasePartyEntity, caseStream } from '@donthu/persistence';
-import { workflowBundleOptions } from '@donthu/temporal';
+import { verifyAuditChain, AuditEventEntity, CaseEntity, caseStream } from '@donthu/persistence';
 import { CASE_STATUS_ATTRIBUTE, caseSnapshotQuery } from '@donthu/workflows';
 import { AppModule } from '../../apps/api/src/app.module';
 import { CaseWorkflowStarter } from '../../apps/api/src/cases/workflow-starter/case-workflow-starter.service';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { apiAs, type Api } from '../support/http';
+import { decodedHistory, replayOptions } from '../support/replay';
 import { startStack, type Stack } from '../support/stack';
+import { partiesOf } from '../support/vault';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
 const complaint = (overrides: Record<string, unknown> = {}) => ({
@@ -25,12 +26,12 @@ const complaint = (overrides: Record<string, unknown> = {}) => ({
 describe('walking skeleton: a complaint travels through every layer', () => {
   let temporal: TestWorkflowEnvironment;
   let stack: Stack;
-  let http: ReturnType<typeof request>;
+  let http: Api;
 
   beforeAll(async () => {
     temporal = await startTemporalDevServer();
     stack = await startStack(temporal);
-    http = request(stack.api.getHttpServer());
+    http = await apiAs(stack.api.getHttpServer());
   });
 
   afterAll(async () => {
@@ -59,14 +60,15 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     expect(events.body[0]).toMatchObject({ sequence: 1, type: 'case.registered', prevHash: null, payload: { kind: 'complaint', channel: 'post', receivedOn: '2026-11-20' } });
     expect(JSON.stringify(events.body)).not.toMatch(/Nguyễn|0912345678|001190012345/);
 
-    const handle = temporal.client.workflow.getHandle(res.body.workflowId);
+    const handle = stack.temporalClient.workflow.getHandle(res.body.workflowId);
     const description = await handle.describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(CASE_STATUS_ATTRIBUTE)).toBe('received');
     await expect(handle.query(caseSnapshotQuery)).resolves.toMatchObject({ status: 'received', lastSequence: 1 });
 
-    const party = await stack.dataSource.getRepository(CasePartyEntity).findOneByOrFail({ role: 'complainant', fullName: 'Nguyễn Thị Hoà' });
-    expect(party.idNumber).toBe('001190012345');
+    // The identity is stored sealed by the vault (test/e2e/identity-vault.e2e-spec.ts shows the raw row).
+    const caseRow = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: res.body.code });
+    expect(await partiesOf(stack.dataSource, caseRow.id, 'complainant')).toEqual([expect.objectContaining({ fullName: 'Nguyễn Thị Hoà', idNumber: '001190012345', pseudonym: expect.stringMatching(/^NKN-/) })]);
   });
 
   it('returns the same case for a repeated Idempotency-Key (201 then 200), never a second case or workflow', async () => {
@@ -105,17 +107,16 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     await expect(stack.dataSource.query(`UPDATE audit_events SET actor = 'someone' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(/append-only/);
     await expect(stack.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [rows[1]!.id])).rejects.toThrow(/append-only/);
 
-    const handle = temporal.client.workflow.getHandle(registered.workflowId);
+    const handle = stack.temporalClient.workflow.getHandle(registered.workflowId);
     expect((await handle.describe()).typedSearchAttributes.get(CASE_STATUS_ATTRIBUTE)).toBe('accepted');
 
     // Replay the recorded history against the current workflow code: non-determinism fails here.
     const history = await handle.fetchHistory();
-    const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
-    await expect(Worker.runReplayHistory({ workflowsPath, bundlerOptions: { webpackConfigHook } }, history, registered.workflowId)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(replayOptions(), history, registered.workflowId)).resolves.toBeUndefined();
     if (process.env.RECORD_HISTORIES === '1') {
       const fs = await import('node:fs');
       const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
-      fs.writeFileSync('test/fixtures/histories/complaint-registered-accepted.json', historyToJSON(history));
+      fs.writeFileSync('test/fixtures/histories/complaint-registered-accepted.json', historyToJSON(await decodedHistory(history)));
     }
   });
 
@@ -129,7 +130,8 @@ describe('walking skeleton: a complaint travels through every layer', () => {
 
   it('gives every concurrent registration its own gap-free case code', async () => {
     const agencyCode = 'SO-TNMT-HN';
-    const results = await Promise.all(Array.from({ length: 12 }, () => register(complaint({ agencyCode }))));
+    const intake = await apiAs(stack.api.getHttpServer(), 'intake_officer', agencyCode);
+    const results = await Promise.all(Array.from({ length: 12 }, () => intake.post('/api/v1/cases').send(complaint({ agencyCode }))));
     results.forEach((r) => expect(r.status).toBe(201));
     const sequences = results.map((r) => Number(r.body.code.split('-').pop())).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -142,7 +144,7 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     await isolated.init();
     process.env.TEMPORAL_ADDRESS = saved;
     try {
-      const res = await request(isolated.getHttpServer()).post('/api/v1/cases').send(complaint()).expect(201);
+      const res = await (await apiAs(isolated.getHttpServer())).post('/api/v1/cases').send(complaint()).expect(201);
       expect(res.body.workflowStarted).toBe(false);
       await http.post(`/api/v1/cases/${res.body.code}/accept`).send({}).expect(503);
 
@@ -150,7 +152,7 @@ describe('walking skeleton: a complaint travels through every layer', () => {
       expect(started).toBeGreaterThanOrEqual(1);
       const read = await http.get(`/api/v1/cases/${res.body.code}`).expect(200);
       expect(read.body.workflowStarted).toBe(true);
-      await expect(temporal.client.workflow.getHandle(res.body.workflowId).query(caseSnapshotQuery)).resolves.toMatchObject({ status: 'received' });
+      await expect(stack.temporalClient.workflow.getHandle(res.body.workflowId).query(caseSnapshotQuery)).resolves.toMatchObject({ status: 'received' });
       await http.post(`/api/v1/cases/${res.body.code}/accept`).send({}).expect(200);
     } finally {
       await isolated.close();

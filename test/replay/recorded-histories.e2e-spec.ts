@@ -1,15 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { workflowBundleOptions } from '@donthu/temporal';
+import { Keyring } from '@donthu/vault';
+import { EncryptionCodec } from '@donthu/temporal';
+import { readableText, replayOptions, transformHistoryPayloads } from '../support/replay';
 
 /**
  * Histories recorded from real runs (RECORD_HISTORIES=1 npm run test:e2e) are replayed against
  * the current workflow code: a change that would break running cases fails here, before it ships.
  * A needed change goes behind `patched()`; the old history keeps replaying.
+ *
+ * They replay through the project's payload codec, as the worker runs: the fixtures are stored
+ * decrypted (no key needed to read them), and the codec passes unencrypted payloads through.
  */
 const dir = path.join(__dirname, '../fixtures/histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const codec = new EncryptionCodec(Keyring.of([['replay-1', randomBytes(32)]], 'replay-1'));
+const load = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
 
 describe('recorded workflow histories replay on the current code', () => {
   it('has recorded histories to replay', () => {
@@ -17,8 +26,13 @@ describe('recorded workflow histories replay on the current code', () => {
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {
-    const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
-    await expect(Worker.runReplayHistory({ workflowsPath, bundlerOptions: { webpackConfigHook } }, history, file)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(replayOptions(codec), load(file), file)).resolves.toBeUndefined();
+  });
+
+  it('replays a history whose payloads are encrypted, as the worker now writes them', async () => {
+    const file = files.find((f) => f.startsWith('complaint-registered-accepted')) ?? files[0]!;
+    const encrypted = await transformHistoryPayloads(historyFromJSON(load(file)), (p) => codec.encode(p));
+    expect(readableText(encrypted)).not.toContain('caseCode');
+    await expect(Worker.runReplayHistory(replayOptions(codec), encrypted, file)).resolves.toBeUndefined();
   });
 });

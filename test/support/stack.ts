@@ -1,17 +1,25 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from './temporal-environment';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { temporalDataConverter } from '@donthu/temporal';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
+import { ensureTestKeys } from './vault';
 
 export interface Stack {
   api: INestApplication;
   worker: INestApplicationContext | undefined;
   temporal: TestWorkflowEnvironment;
+  /**
+   * A client with the project's payload codec, like the api's: use it, not `temporal.client`
+   * (which sees only encrypted payloads), to query workflows and read their results.
+   */
+  temporalClient: Client;
   db: ThrowawayDatabase;
   dataSource: DataSource;
   taskQueue: string;
@@ -26,6 +34,7 @@ export interface Stack {
  * as in production.
  */
 export async function startStack(temporal: TestWorkflowEnvironment): Promise<Stack> {
+  ensureTestKeys();
   const db = await createThrowawayDatabase();
   const taskQueue = `e2e-${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
@@ -34,6 +43,9 @@ export async function startStack(temporal: TestWorkflowEnvironment): Promise<Sta
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_RECONCILE_INTERVAL_MS: '0',
+    DEMO_USERS: '1',
+    // Tests log in many times from one address; the login limit itself is tested with its own value.
+    LOGIN_RATE_LIMIT: process.env.LOGIN_RATE_LIMIT ?? '100000',
   });
   const api = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
   await api.init();
@@ -43,6 +55,7 @@ export async function startStack(temporal: TestWorkflowEnvironment): Promise<Sta
     api,
     worker: undefined,
     temporal,
+    temporalClient: new Client({ connection: temporal.connection, namespace: 'default', dataConverter: temporalDataConverter() }),
     db,
     dataSource,
     taskQueue,

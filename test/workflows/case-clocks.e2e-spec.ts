@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { NotificationEntity } from '@donthu/persistence';
 import { caseSnapshotQuery } from '@donthu/workflows';
+import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTimeSkippingServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
@@ -13,13 +13,13 @@ const DAY = 86_400_000;
 describe('statutory clocks run as durable timers (time-skipping server)', () => {
   let temporal: TestWorkflowEnvironment;
   let stack: Stack;
-  let http: ReturnType<typeof request>;
+  let http: Api;
 
   // Skipped time is the server's and only moves forward: each test gets its own server.
   beforeEach(async () => {
     temporal = await startTimeSkippingServer();
     stack = await startStack(temporal);
-    http = request(stack.api.getHttpServer());
+    http = await apiAs(stack.api.getHttpServer());
   });
 
   afterEach(async () => {
@@ -63,7 +63,7 @@ describe('statutory clocks run as durable timers (time-skipping server)', () => 
 
     const notified = await stack.dataSource.getRepository(NotificationEntity).find({ where: { kind: 'clock.escalated_superior' } });
     expect(notified.map((n) => n.recipientRole).sort()).toEqual(['superior_agency_head', 'superior_inspector']);
-    const snapshot = await temporal.client.workflow.getHandle(workflowId).query(caseSnapshotQuery);
+    const snapshot = await stack.temporalClient.workflow.getHandle(workflowId).query(caseSnapshotQuery);
     expect(snapshot.reached.acceptance).toContain('escalated_superior');
   });
 
@@ -129,11 +129,15 @@ describe('statutory clocks run as durable timers (time-skipping server)', () => 
     await temporal.sleep(20 * DAY);
     expect((await events(code)).some((e) => e.type === 'clock.overdue' && e.payload.clock === 'transfer_response')).toBe(true);
 
-    const accepted = await http.post(`/api/v1/cases/${code}/accept-transfer`).send({ effectiveDate: '2026-11-26' }).expect(200);
+    // The receiving agency answers; the sender can no longer see the case once it moved.
+    const receiver = await apiAs(stack.api.getHttpServer(), 'intake_officer', 'UBND-PHUONG-HK');
+    const accepted = await receiver.post(`/api/v1/cases/${code}/accept-transfer`).send({ effectiveDate: '2026-11-26' }).expect(200);
     expect(accepted.body).toMatchObject({ code, status: 'received', agencyCode: 'UBND-PHUONG-HK' });
     // The competent agency's acceptance clock starts afresh on the day it takes the case.
-    expect(await clock(code, 'acceptance')).toMatchObject({ status: 'running', startDate: '2026-11-26', due: '2026-12-07' });
-    expect(await clock(code, 'transfer_response')).toMatchObject({ status: 'stopped' });
+    const clocks = accepted.body.clocks as Array<{ name: string }>;
+    expect(clocks.find((c) => c.name === 'acceptance')).toMatchObject({ status: 'running', startDate: '2026-11-26', due: '2026-12-07' });
+    expect(clocks.find((c) => c.name === 'transfer_response')).toMatchObject({ status: 'stopped' });
+    await http.get(`/api/v1/cases/${code}`).expect(404);
   });
 
   it('continues as new before the history grows large, with its state and clocks intact', async () => {
@@ -141,9 +145,9 @@ describe('statutory clocks run as durable timers (time-skipping server)', () => 
     process.env.WORKFLOW_HISTORY_LIMIT = '40';
     try {
       stack = await startStack(temporal);
-      http = request(stack.api.getHttpServer());
+      http = await apiAs(stack.api.getHttpServer());
       const { code, workflowId } = await register({ kind: 'complaint', receivedOn: '2026-11-26' });
-      const handle = temporal.client.workflow.getHandle(workflowId);
+      const handle = stack.temporalClient.workflow.getHandle(workflowId);
       const firstRun = (await handle.describe()).runId;
       await http.post(`/api/v1/cases/${code}/accept`).send({ effectiveDate: '2026-11-26' }).expect(200);
       for (let i = 0; i < 8; i++) {

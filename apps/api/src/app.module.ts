@@ -2,25 +2,33 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerParams } from './common/logging';
+import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({
   imports: [
     LoggerModule.forRoot(loggerParams()),
     // Migrations run at start; synchronize is never on.
     TypeOrmModule.forRootAsync({ useFactory: () => ({ ...databaseOptionsFromEnv(), migrationsRun: true }) }),
+    AuthModule,
+    DirectoryModule,
     TemporalClientModule,
     CalendarModule,
     HealthModule,
     CasesModule,
     LegalModule,
     AuditModule,
+    AttachmentsModule,
+    TrackingModule,
   ],
 })
 export class AppModule {}

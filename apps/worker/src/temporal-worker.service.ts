@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalConfigFromEnv, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
+import { temporalConfigFromEnv, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
+import { identityVaultFromEnv } from '@donthu/vault';
 import { CaseActivitiesService } from './activities/case-activities.service';
 
 export const WORKER_TEMPORAL_CONFIG = Symbol('WORKER_TEMPORAL_CONFIG');
@@ -19,12 +20,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Keys first: without them in production the worker refuses to start (the activities copy a
+    // letter's sealed party to its contents; every payload goes through the encryption codec).
+    const warn = (message: string) => this.logger.warn(message);
+    identityVaultFromEnv({ warn });
+    const dataConverter = temporalDataConverter(process.env, warn);
     this.connection = await NativeConnection.connect({ address: this.config.address });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.namespace,
       taskQueue: this.config.taskQueue,
       activities: this.activities.asActivities(),
+      dataConverter,
       bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
       workflowsPath: workflowBundleOptions().workflowsPath,
     });

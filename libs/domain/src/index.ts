@@ -6,3 +6,4 @@ export * from './deadlines';
 export * from './competence';
 export * from './access';
 export * from './lifecycle';
+export * from './agencies';

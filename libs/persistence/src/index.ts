@@ -4,3 +4,4 @@ export * from './database-config';
 export * from './audit';
 export * from './cases';
 export * from './calendar';
+export * from './vault';

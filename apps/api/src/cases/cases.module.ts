@@ -6,10 +6,11 @@ import { ListCaseEventsController } from './list-case-events/list-case-events.co
 import { ListCasesController } from './list-cases/list-cases.controller';
 import { RegisterCaseController } from './register-case/register-case.controller';
 import { RegisterCaseService } from './register-case/register-case.service';
+import { RevealIdentityController } from './reveal-identity/reveal-identity.controller';
 import { CaseWorkflowStarter, RECONCILE_INTERVAL_MS } from './workflow-starter/case-workflow-starter.service';
 
 @Module({
-  controllers: [RegisterCaseController, ListCasesController, GetCaseController, ListCaseEventsController, CaseCommandsController],
+  controllers: [RegisterCaseController, ListCasesController, GetCaseController, ListCaseEventsController, CaseCommandsController, RevealIdentityController],
   providers: [
     RegisterCaseService,
     CaseWorkflowStarter,

@@ -1,12 +1,14 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { temporalConfigFromEnv, type TemporalConfig } from '@donthu/temporal';
+import { temporalConfigFromEnv, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
 /**
  * The Temporal client. The connection is lazy, so the api starts (and keeps registering cases)
- * while Temporal is down; the workflow starter catches up when it is back.
+ * while Temporal is down; the workflow starter catches up when it is back. Every payload it sends
+ * is encrypted by the project's codec (libs/temporal/src/payload-codec.ts): histories hold no
+ * readable personal data. Without codec keys in production the api refuses to start.
  */
 @Injectable()
 export class TemporalClientProvider implements OnApplicationShutdown {
@@ -15,7 +17,8 @@ export class TemporalClientProvider implements OnApplicationShutdown {
 
   constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
     this.connection = Connection.lazy({ address: config.address });
-    this.client = new Client({ connection: this.connection, namespace: config.namespace });
+    const logger = new Logger(TemporalClientProvider.name);
+    this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: temporalDataConverter(process.env, (m) => logger.warn(m)) });
   }
 
   async onApplicationShutdown(): Promise<void> {

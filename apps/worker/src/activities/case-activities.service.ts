@@ -13,6 +13,7 @@ import {
   clockAuditFacts,
   computeClocks,
   markMilestoneReached,
+  openParty,
   nextDueOn,
   ProjectionConflictError,
   saveClocks,
@@ -69,6 +70,7 @@ export class CaseActivitiesService implements CaseActivities {
           await manager.update(CaseEntity, { id: t.caseId }, {
             status: t.after.status,
             agencyCode: t.after.agencyCode,
+            transferTo: t.after.status === 'transfer_pending' ? (t.input.targetAgency ?? null) : null,
             assignee: t.command === 'assign' ? (t.input.assignee ?? null) : current.assignee,
             nextDueOn: nextDueOn(t.clocks, allDeadlines),
             overdue: t.changed.length > 0 ? false : current.overdue,
@@ -120,7 +122,8 @@ export class CaseActivitiesService implements CaseActivities {
           groupSize: letter.groupSize,
           parentCaseId: letter.id,
           codeYear: toYearMonthDay(localDateAtEpochMs(nowMs)).year,
-          party: party ? { fullName: party.fullName, address: party.address, phone: party.phone, email: party.email, idNumber: party.idNumber } : null,
+          // Opened here and sealed again for the child: each row has its own data key, bound to its own id.
+          party: party ? openParty(party) : null,
           representatives: [],
           actor,
           auditFacts: { fromLetter: letter.code },

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { applyClockEffects, CASE_REGISTERED_EVENT, caseWorkflowId, lifecycleOf, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
 import { appendAuditEvent, caseStream } from '../audit';
 import { CaseEntity, CasePartyEntity, type CasePartyRole } from '../entities';
+import { sealParty } from '../vault';
 import { allocateCaseCode } from './case-code-allocator';
 import { clockAuditFacts, computeClocks, nextDueOn, saveClocks } from './clock-projection';
 
@@ -30,6 +31,7 @@ export interface NewCase {
   workflowStartedAt: Date | null;
 }
 
+/** A person's identity as received: createCase seals it (libs/persistence/src/vault) before writing. */
 export interface NewParty {
   fullName: string;
   address: string | null;
@@ -79,11 +81,12 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
       workflowStartedAt: c.workflowStartedAt,
     }),
   );
+  // Identities are sealed by the vault before they reach the database (never in plain text).
   if (c.party) {
-    await manager.save(manager.create(CasePartyEntity, { caseId: entity.id, role: PARTY_ROLE[c.kind] ?? 'petitioner', ...c.party }));
+    await manager.insert(CasePartyEntity, sealParty({ caseId: entity.id, role: PARTY_ROLE[c.kind] ?? 'petitioner', identity: c.party }));
   }
   for (const representative of c.representatives) {
-    await manager.save(manager.create(CasePartyEntity, { caseId: entity.id, role: 'representative', ...representative }));
+    await manager.insert(CasePartyEntity, sealParty({ caseId: entity.id, role: 'representative', identity: representative }));
   }
   await saveClocks(manager, entity.id, computed, calendar, nowMs);
   await appendAuditEvent(manager, {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditStreamType = 'case' | 'calendar';
+export type AuditStreamType = 'case' | 'calendar' | 'attachment' | 'identity' | 'agency' | 'user';
 
 /**
  * One entry of an audit trail (a case's, or an administrative one such as the calendar's). Append-only (a database trigger refuses UPDATE and DELETE)
@@ -11,7 +11,7 @@ export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** What the chain is about: `case` (stream_id = the case's id), `calendar` (stream_id = the calendar's name)… */
+  /** What the chain is about: `case` (stream_id = the case's id), `calendar` (stream_id = the calendar's name), `identity` (stream_id = the case's id: each reveal of its parties' identities and each refused attempt)… */
   @Column({ name: 'stream_type', type: 'text' })
   streamType!: AuditStreamType;
 

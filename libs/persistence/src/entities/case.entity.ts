@@ -56,6 +56,10 @@ export class CaseEntity {
   @Column({ name: 'parent_case_id', type: 'uuid', nullable: true })
   parentCaseId!: string | null;
 
+  /** While a transfer is pending: the agency asked to take the case (it must see it to answer). */
+  @Column({ name: 'transfer_to', type: 'text', nullable: true })
+  transferTo!: string | null;
+
   /** User id of the handling officer (cán bộ được giao). */
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;

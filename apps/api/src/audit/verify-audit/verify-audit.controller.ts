@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CaseEntity, caseStream, type ChainVerification } from '@donthu/persistence';
+import { RequirePermission } from '../../auth/access.decorators';
+import { CurrentActor, type Actor } from '../../auth/actor';
 import { ApiErrorBody } from '../../common/api-error';
 import { ADMINISTRATIVE_STREAMS, ADMINISTRATIVE_STREAM_NAMES, verifyAuditStream } from './verify-audit-stream';
 import { VerifyAuditQuery } from './verify-audit.query';
@@ -55,7 +57,8 @@ export class VerifyAuditController {
   @ApiOkResponse({ type: AuditVerificationView })
   @ApiBadRequestResponse({ type: ApiErrorBody, description: 'A malformed case code, an unknown stream, neither or both given' })
   @ApiNotFoundResponse({ type: ApiErrorBody, description: 'No case with this code' })
-  async verify(@Query() query: VerifyAuditQuery): Promise<AuditVerificationView> {
+  @RequirePermission('verify_audit')
+  async verify(@Query() query: VerifyAuditQuery, @CurrentActor() actor: Actor): Promise<AuditVerificationView> {
     if (query.case !== undefined && query.stream !== undefined) throw fieldError('stream', 'must not be given together with case');
     if (query.case === undefined && query.stream === undefined) throw fieldError('case', 'give a case code (case=UBND-HN-2026-000123) or an administrative stream (stream=calendar)');
 
@@ -65,7 +68,9 @@ export class VerifyAuditController {
       // an event committed meanwhile can neither look missing nor be half-counted.
       const verification = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
         const entity = await manager.findOne(CaseEntity, { where: { code } });
-        if (!entity) throw new NotFoundException({ message: `Case ${code} not found`, errors: [{ field: 'case', reason: 'no case with this code' }] });
+        if (!entity || !actor.agencyScope.includes(entity.agencyCode)) {
+          throw new NotFoundException({ message: `Case ${code} not found`, errors: [{ field: 'case', reason: 'no case with this code' }] });
+        }
         return verifyAuditStream(manager, caseStream(entity.id), entity.lastSequence);
       });
       this.warnIfBroken(verification, { caseCode: code });

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { dialogueNoticeRefusal, type CaseCommand, type CommandInput } from '@donthu/domain';
-import { CalendarStore } from '@donthu/persistence';
+import { CalendarStore, CaseEntity } from '@donthu/persistence';
 import { ApiErrorBody } from '../../common/api-error';
-import { CurrentActor, type Actor } from '../../common/current-actor';
+import { RequirePermission } from '../../auth/access.decorators';
+import { CurrentActor, type Actor } from '../../auth/actor';
+import { AgencyDirectory } from '../../auth/agency-directory.service';
 import { IdempotencyKey } from '../../common/idempotency-key';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseDetailView } from '../case-views';
@@ -27,10 +29,17 @@ export class CaseCommandsController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly commands: CaseCommandSender,
     private readonly calendars: CalendarStore,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
   async execute(command: CaseCommand, code: string, dto: object, actor: Actor, idempotencyKey: string | undefined): Promise<CaseDetailView> {
-    const entity = await findCaseOr404(this.dataSource, code);
+    const entity = await this.caseFor(command, code, actor);
+    if (command === 'transfer' && typeof (dto as { targetAgency?: unknown }).targetAgency === 'string') {
+      const target = (dto as { targetAgency: string }).targetAgency;
+      if (!(await this.agencies.tree()).has(target) || target === entity.agencyCode) {
+        throw new UnprocessableEntityException({ message: 'Unknown receiving agency', errors: [{ field: 'targetAgency', reason: 'must be another agency of the directory (GET /api/v1/agencies)' }] });
+      }
+    }
     const input: CommandInput = { ...(dto as Partial<CommandInput>), actor: actor.id, role: actor.role, effectiveDate: (dto as { effectiveDate?: string }).effectiveDate ?? todayInVietnam() };
     if (command === 'schedule_dialogue' && input.dialogueDate && input.effectiveDate) {
       // Needs the official calendar, which workflow code does not hold: checked here, before the Update.
@@ -38,7 +47,20 @@ export class CaseCommandsController {
       if (refusal) throw new UnprocessableEntityException({ message: refusal, errors: [{ field: 'dialogueDate', reason: refusal }] });
     }
     await this.commands.send(entity, { command, input }, idempotencyKey);
-    return loadCaseDetail(this.dataSource, code);
+    return loadCaseDetail(this.dataSource, code, { ...actor, agencyScope: [...actor.agencyScope, entity.transferTo ?? entity.agencyCode] });
+  }
+
+  /**
+   * The case the actor may act on: its own agency's, or, while a transfer is pending, the
+   * receiving agency's answer (accept-transfer, return-transfer).
+   */
+  private async caseFor(command: CaseCommand, code: string, actor: Actor): Promise<CaseEntity> {
+    if (command !== 'accept_transfer' && command !== 'return_transfer') return findCaseOr404(this.dataSource, code, actor);
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { code } });
+    if (!entity || entity.transferTo === null || !actor.agencyScope.includes(entity.transferTo)) {
+      return findCaseOr404(this.dataSource, code, actor);
+    }
+    return entity;
   }
 }
 
@@ -58,11 +80,11 @@ for (const endpoint of COMMAND_ENDPOINTS) {
   IdempotencyKey()(proto, name, 3);
   for (const decorate of [
     Post(`:code/${endpoint.path}`),
+    RequirePermission('act_on_case'),
     HttpCode(HttpStatus.OK),
     ApiOperation({ summary: endpoint.summary, operationId: name }),
     ApiBody({ type: endpoint.dto }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Used as the Update id: a retried command is applied once.' }),
-    ApiHeader({ name: 'X-Acting-Role', required: false, description: 'Until authentication: the role the request acts in (default agency_head).' }),
     ApiOkResponse({ type: CaseDetailView }),
     ApiConflictResponse({ type: ApiErrorBody, description: 'Not allowed in the case’s current state' }),
     ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'A field the law requires is missing or wrong' }),

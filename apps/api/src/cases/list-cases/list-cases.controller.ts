@@ -2,6 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import { RequirePermission } from '../../auth/access.decorators';
+import { CurrentActor, type Actor } from '../../auth/actor';
 import { ApiErrorBody } from '../../common/api-error';
 import { CaseView } from '../case-views';
 import { decodeCursor, encodeCursor } from './case-list-cursor';
@@ -30,16 +32,15 @@ export class ListCasesController {
   })
   @ApiOkResponse({ type: CaseListPageView })
   @ApiBadRequestResponse({ type: ApiErrorBody, description: 'An unknown kind or status, a malformed date, agency or cursor, a limit outside 1–200, an unknown parameter' })
-  async list(@Query() query: ListCasesQuery): Promise<CaseListPageView> {
+  @RequirePermission('list_cases')
+  async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<CaseListPageView> {
     const { kind, status, agency, dueBefore, overdue, limit, cursor } = query;
     const { rows, next } = await findCasePage(
       this.dataSource.manager,
       { kind, status, agency, dueBefore, overdue },
       { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) },
-      // Jurisdiction: the access-control issue passes the actor's agencies here, e.g.
-      // `{ agencyCodes: actor.agencyCodes }` (an inspectorate: its agency and those below it).
-      // Until then every request sees every agency, as with GET /api/v1/cases/:code.
-      {},
+      // Jurisdiction: the agencies the actor may see (an inspectorate: its level and below).
+      { agencyCodes: actor.agencyScope },
     );
     return { items: rows.map((row) => CaseView.of(row)), nextCursor: next ? encodeCursor(next) : null };
   }

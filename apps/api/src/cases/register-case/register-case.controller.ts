@@ -1,11 +1,12 @@
-import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Header, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorBody } from '../../common/api-error';
-import { CurrentActor, type Actor } from '../../common/current-actor';
+import { RequirePermission } from '../../auth/access.decorators';
+import { CurrentActor, type Actor } from '../../auth/actor';
 import { IdempotencyKey } from '../../common/idempotency-key';
-import { CaseView } from '../case-views';
 import { RegisterCaseDto } from './register-case.dto';
+import { RegisteredCaseView } from './register-case.view';
 import { RegisterCaseService } from './register-case.service';
 
 @ApiTags('cases')
@@ -14,10 +15,13 @@ export class RegisterCaseController {
   constructor(private readonly service: RegisterCaseService) {}
 
   @Post()
+  // The receipt carries the tracking secret: no cache may keep it.
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission('register_case')
   @ApiOperation({ summary: 'Tiếp nhận đơn / register a case', description: 'Writes the case and its first audit event, then starts its workflow.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the same case (201, then 200).' })
-  @ApiCreatedResponse({ type: CaseView })
-  @ApiOkResponse({ type: CaseView, description: 'Already registered by an earlier request with this Idempotency-Key' })
+  @ApiCreatedResponse({ type: RegisteredCaseView, description: 'The receipt: the case, its tracking code and the tracking secret (shown this once)' })
+  @ApiOkResponse({ type: RegisteredCaseView, description: 'Already registered by an earlier request with this Idempotency-Key (tracking.secret is null)' })
   @ApiBadRequestResponse({ type: ApiErrorBody })
   @ApiUnprocessableEntityResponse({ type: ApiErrorBody })
   async register(
@@ -25,9 +29,9 @@ export class RegisterCaseController {
     @CurrentActor() actor: Actor,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseView> {
-    const { entity, created } = await this.service.register(dto, actor.id, idempotencyKey);
+  ): Promise<RegisteredCaseView> {
+    const { entity, created, trackingSecret } = await this.service.register(dto, actor, idempotencyKey);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    return CaseView.of(entity);
+    return RegisteredCaseView.receipt(entity, trackingSecret);
   }
 }

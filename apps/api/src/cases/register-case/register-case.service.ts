@@ -1,12 +1,14 @@
-import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import { linkRefusal, validateGroupRepresentatives, type OfficialCalendar } from '@donthu/domain';
-import { CalendarStore, CaseEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
+import { CalendarStore, CaseEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
+import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
+import { generateTrackingSecret, hashTrackingSecret } from '../../tracking/tracking-secret';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
 import type { PartyDto, RegisterCaseDto } from './register-case.dto';
 
@@ -14,6 +16,11 @@ export interface RegisterCaseResult {
   entity: CaseEntity;
   /** false when an earlier request with the same Idempotency-Key already registered it. */
   created: boolean;
+  /**
+   * The receipt's tracking secret, only when this request created the case (null on a replay:
+   * only its hash is stored, and a replay must not mint a second one). Never logged or audited.
+   */
+  trackingSecret: string | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -40,7 +47,11 @@ export class RegisterCaseService {
     private readonly calendars: CalendarStore,
   ) {}
 
-  async register(dto: RegisterCaseDto, actor: string, idempotencyKey?: string): Promise<RegisterCaseResult> {
+  async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisterCaseResult> {
+    // Intake registers for the officer's own agency (a letter for another agency is transferred after).
+    if (!actor.agencyScope.includes(dto.agencyCode)) {
+      throw new ForbiddenException({ message: `You may not register cases for ${dto.agencyCode}`, errors: [{ field: 'agencyCode', reason: 'not an agency you work for' }] });
+    }
     if (dto.anonymous && dto.kind !== 'denunciation') throw fieldError('anonymous', 'only a denunciation can be anonymous (Luật Tố cáo 2018, Điều 25)');
     if (dto.anonymous && dto.petitioner) throw fieldError('petitioner', 'must be absent for an anonymous denunciation');
     if (dto.groupSize !== undefined || dto.representatives !== undefined) {
@@ -52,12 +63,15 @@ export class RegisterCaseService {
       const replay = await this.findReplay(idempotencyKey, requestHash);
       if (replay) return replay;
     }
+    // The citizen's tracking secret: hashed (slowly) before the transaction, stored only as that hash.
+    const trackingSecret = generateTrackingSecret();
+    const trackingHash = await hashTrackingSecret(trackingSecret);
     let entity: CaseEntity;
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
       const calendar = await this.calendars.current();
       await this.checkLink(dto, calendar);
-      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor, idempotencyKey, requestHash, calendar));
+      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -67,7 +81,7 @@ export class RegisterCaseService {
       throw error;
     }
     await this.starter.start(entity);
-    return { entity, created: true };
+    return { entity, created: true, trackingSecret };
   }
 
   /** A second-level complaint or a denunciation review must follow the right earlier case, in time. */
@@ -92,10 +106,10 @@ export class RegisterCaseService {
     }
     const entity = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id: stored.caseId } });
     if (entity.workflowStartedAt === null) await this.starter.start(entity);
-    return { entity, created: false };
+    return { entity, created: false, trackingSecret: null };
   }
 
-  private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string, calendar: OfficialCalendar): Promise<CaseEntity> {
+  private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string, calendar: OfficialCalendar, trackingHash: string): Promise<CaseEntity> {
     const parent = dto.parentCaseCode ? await manager.findOne(CaseEntity, { where: { code: dto.parentCaseCode } }) : null;
     if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
     const p = dto.petitioner;
@@ -128,6 +142,7 @@ export class RegisterCaseService {
     if (idempotencyKey) {
       await manager.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseId: entity.id });
     }
+    await manager.insert(CaseTrackingEntity, { caseId: entity.id, secretHash: trackingHash });
     return entity;
   }
 }

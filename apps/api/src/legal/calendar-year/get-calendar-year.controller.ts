@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatLocalDate, localDate } from '@donthu/domain';
 import { CalendarStore } from '@donthu/persistence';
+import { RequirePermission } from '../../auth/access.decorators';
 import { YearParam } from './calendar-year.param';
 
 @ApiTags('legal rules')
@@ -10,6 +11,7 @@ export class GetCalendarYearController {
   constructor(private readonly calendars: CalendarStore) {}
 
   @Get(':year')
+  @RequirePermission('read_calendar')
   @ApiOperation({
     summary: 'Lịch nghỉ chính thức của một năm / official days off and make-up working days of a year',
     description: 'status: official (announced), provisional (low-confidence data), derived (computed from BLLĐ Art. 112 and the lunar calendar). Provisional days are flagged.',

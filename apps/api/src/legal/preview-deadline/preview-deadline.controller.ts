@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { deadlineToJSON, due, parseDeadlineFacts, parseLocalDate, renderExplanation } from '@donthu/domain';
 import { CalendarStore } from '@donthu/persistence';
+import { RequirePermission } from '../../auth/access.decorators';
 import { ApiErrorBody } from '../../common/api-error';
 import { withDomainValidation } from '../../common/domain-errors';
 import { PreviewDeadlineDto } from './preview-deadline.dto';
@@ -12,6 +13,7 @@ export class PreviewDeadlineController {
   constructor(private readonly calendars: CalendarStore) {}
 
   @Post('preview')
+  @RequirePermission('preview_deadline')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Tính hạn và giải thích / a due date with its explanation',

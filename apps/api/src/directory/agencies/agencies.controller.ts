@@ -1,0 +1,67 @@
+import { Body, ConflictException, Controller, Get, NotFoundException, Param, Patch, Post, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { AgencyTree } from '@donthu/domain';
+import { AgencyEntity, appendNextAuditEvent } from '@donthu/persistence';
+import { RequirePermission } from '../../auth/access.decorators';
+import { CurrentActor, type Actor } from '../../auth/actor';
+import { AgencyDirectory } from '../../auth/agency-directory.service';
+import { CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
+
+/** The agency hierarchy (routing, escalation, jurisdictions): read by every officer, edited by an administrator. */
+@ApiTags('directory')
+@Controller('api/v1/agencies')
+export class AgenciesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  @Get()
+  @RequirePermission('read_agencies')
+  @ApiOperation({ summary: 'Danh mục cơ quan / the agency hierarchy' })
+  async list() {
+    const rows = await this.dataSource.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+    const tree = await this.directory.tree();
+    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, active: r.active, inspectorate: tree.inspectorateFor(r.code)?.code ?? null, superior: tree.superior(r.code)?.code ?? null }));
+  }
+
+  @Post()
+  @RequirePermission('manage_agencies')
+  @ApiOperation({ summary: 'Thêm cơ quan / add an agency' })
+  async create(@Body() dto: CreateAgencyDto, @CurrentActor() actor: Actor) {
+    await this.dataSource.transaction(async (manager) => {
+      if (await manager.findOne(AgencyEntity, { where: { code: dto.code } })) throw new ConflictException({ message: `Agency ${dto.code} exists`, errors: [{ field: 'code', reason: 'already exists' }] });
+      if (!(await manager.findOne(AgencyEntity, { where: { code: dto.parentCode } }))) throw new UnprocessableEntityException({ message: 'Unknown parent', errors: [{ field: 'parentCode', reason: 'no agency with this code' }] });
+      await manager.save(manager.create(AgencyEntity, { ...dto, active: true }));
+      await appendNextAuditEvent(manager, { streamType: 'agency', streamId: dto.code, type: 'agency.created', actor: actor.id, payload: { ...dto } });
+    });
+    await this.directory.refresh();
+    return { ...dto, active: true };
+  }
+
+  @Patch(':agencyCode')
+  @RequirePermission('manage_agencies')
+  @ApiOperation({ summary: 'Sửa cơ quan / rename, move or deactivate an agency' })
+  async update(@Param('agencyCode') agencyCode: string, @Body() dto: UpdateAgencyDto, @CurrentActor() actor: Actor) {
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(AgencyEntity, { where: { code: agencyCode } });
+      if (!current) throw new NotFoundException({ message: `Agency ${agencyCode} not found`, errors: [{ field: 'agencyCode', reason: 'no agency with this code' }] });
+      if (dto.parentCode !== undefined) {
+        const all = await manager.find(AgencyEntity);
+        if (!all.some((a) => a.code === dto.parentCode)) throw new UnprocessableEntityException({ message: 'Unknown parent', errors: [{ field: 'parentCode', reason: 'no agency with this code' }] });
+        // A move under its own subtree would make a cycle.
+        if (new AgencyTree(all.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parentCode }))).subtree(agencyCode).includes(dto.parentCode)) {
+          throw new UnprocessableEntityException({ message: 'An agency cannot sit under itself', errors: [{ field: 'parentCode', reason: 'would create a cycle' }] });
+        }
+      }
+      const before = { name: current.name, parentCode: current.parentCode, active: current.active };
+      await manager.update(AgencyEntity, { code: agencyCode }, dto);
+      await appendNextAuditEvent(manager, { streamType: 'agency', streamId: agencyCode, type: 'agency.updated', actor: actor.id, payload: { before, after: { ...before, ...dto } } });
+      return { code: agencyCode, level: current.level, ...before, ...dto };
+    });
+    await this.directory.refresh();
+    return updated;
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AGENCY_CODE_PATTERN, AGENCY_LEVELS, type AgencyLevel } from '@donthu/domain';
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'UBND-PHUONG-CD' })
+  @IsString()
+  @Matches(AGENCY_CODE_PATTERN, { message: 'must be upper-case letters, digits and dashes' })
+  @Length(2, 40)
+  code!: string;
+
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Cửa Nam' })
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+
+  @ApiProperty({ enum: AGENCY_LEVELS })
+  @IsIn(AGENCY_LEVELS)
+  level!: AgencyLevel;
+
+  @ApiProperty({ example: 'UBND-HN', description: 'Cơ quan cấp trên trực tiếp / directly superior body (for an inspectorate: the body it is attached to)' })
+  @IsString()
+  @Matches(AGENCY_CODE_PATTERN, { message: 'must be an agency code' })
+  parentCode!: string;
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(AGENCY_CODE_PATTERN, { message: 'must be an agency code' })
+  parentCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
