@@ -37,6 +37,7 @@ interface Fixture {
 }
 
 const CASE = (code: string) => `/api/v1/cases/${code}`;
+let attachmentId = '';
 
 /**
  * How to call each endpoint. Every route the api serves must be here (or public): a new endpoint
@@ -63,6 +64,10 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/users': { scoped: false, url: () => '/api/v1/users' },
   'POST /api/v1/users': { scoped: false, url: () => '/api/v1/users', body: () => ({ username: 'matrix.user', displayName: 'Ma Trận', role: 'intake_officer', agencyCode: 'UBND-HN', password: 'a-long-enough-password' }) },
   'PATCH /api/v1/users/:userId': { scoped: false, url: () => '/api/v1/users/demo.intake_officer.UBND-XA-SS', body: () => ({ unlock: true }) },
+  'POST /api/v1/cases/:code/attachments': { scoped: true, url: (code) => `${CASE(code)}/attachments`, body: () => ({}) },
+  'GET /api/v1/cases/:code/attachments': { scoped: true, url: (code) => `${CASE(code)}/attachments` },
+  // A real attachment: an unknown id would be a 404, which the matrix reads as a refusal.
+  'GET /api/v1/cases/:code/attachments/:id': { scoped: true, url: (code) => `${CASE(code)}/attachments/${attachmentId}` },
   ...Object.fromEntries(COMMAND_ENDPOINTS.map((e) => [`POST /api/v1/cases/:code/${e.path}`, { scoped: true, url: (code: string) => `${CASE(code)}/${e.path}`, body: () => ({}) }])),
 };
 
@@ -93,6 +98,7 @@ describe('permission matrix: every role × every endpoint × own and another age
     const head = await apiAs(stack.api.getHttpServer(), 'agency_head', 'UBND-PHUONG-HK');
     await (await apiAs(stack.api.getHttpServer(), 'agency_head', 'UBND-PHUONG-HC')).post('/api/v1/cases').send(FIXTURES['POST /api/v1/cases']!.body!('UBND-PHUONG-HC')).expect(201);
     caseCode = (await head.post('/api/v1/cases').send(FIXTURES['POST /api/v1/cases']!.body!('UBND-PHUONG-HK')).expect(201)).body.code;
+    attachmentId = (await head.post(`${CASE(caseCode)}/attachments`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'scan.pdf').expect(201)).body.id;
   });
 
   afterAll(async () => {

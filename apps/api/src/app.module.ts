@@ -7,7 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
-import { loggerParams } from './common/logging';
+import { loggerParams } from '@donthu/logging';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
@@ -16,7 +16,8 @@ import { TrackingModule } from './tracking/tracking.module';
 
 @Module({
   imports: [
-    LoggerModule.forRoot(loggerParams()),
+    // Read when the module starts (not when it is imported), so the environment can still change.
+    LoggerModule.forRootAsync({ useFactory: () => loggerParams('api') }),
     // Migrations run at start; synchronize is never on.
     TypeOrmModule.forRootAsync({ useFactory: () => ({ ...databaseOptionsFromEnv(), migrationsRun: true }) }),
     AuthModule,

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { loggerParams } from '@donthu/logging';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
 import { CaseActivitiesService } from './activities/case-activities.service';
 import { TemporalWorkerService, workerTemporalConfigProvider } from './temporal-worker.service';
 
 @Module({
   imports: [
-    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info', customProps: () => ({ service: 'worker' }) } }),
+    LoggerModule.forRootAsync({ useFactory: () => loggerParams('worker') }),
     TypeOrmModule.forRootAsync({ useFactory: () => databaseOptionsFromEnv() }),
   ],
   providers: [CaseActivitiesService, TemporalWorkerService, workerTemporalConfigProvider],

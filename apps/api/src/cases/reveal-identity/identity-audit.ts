@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ForbiddenException, Injectable, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, ForbiddenException, Injectable, Logger, NotFoundException, type ExceptionFilter } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CASE_CODE_PATTERN, type Role } from '@donthu/domain';
@@ -30,16 +30,23 @@ export async function auditRefusal(dataSource: DataSource, caseId: string, attem
   );
 }
 
-/** A refusal the handler has already audited (the filter below must not audit it twice). */
-export class AuditedRevealRefusal extends ForbiddenException {}
+/** Refusals the handler has already recorded: the filter below must not record them twice. */
+const recorded = new WeakSet<object>();
+
+export function markRecorded<E extends object>(error: E): E {
+  recorded.add(error);
+  return error;
+}
 
 /**
- * The access guard refuses a role without `reveal_identity` before the handler runs; this filter
- * (bound to the reveal controller only) records that refusal on the case's identity stream, then
- * answers exactly as the global filter does. The guard has not set `request.actor` at that point
- * (it refuses first), so the actor is recorded when known and as `unidentified` otherwise.
+ * The access guard refuses before the handler runs: 403 for a role without `reveal_identity`,
+ * 404 for a case outside the actor's agencies. This filter (bound to the reveal controller only)
+ * records those refusals on the case's identity stream, then answers exactly as the global filter
+ * does. On a 403 the guard has not set `request.actor` yet (it checks the role first), so the
+ * actor is recorded when known and as `unidentified` otherwise. A 404 for a case that does not
+ * exist records nothing (there is no stream to record it on).
  */
-@Catch(ForbiddenException)
+@Catch(ForbiddenException, NotFoundException)
 @Injectable()
 export class RevealRefusalAuditFilter implements ExceptionFilter {
   private readonly logger = new Logger(RevealRefusalAuditFilter.name);
@@ -47,15 +54,17 @@ export class RevealRefusalAuditFilter implements ExceptionFilter {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  catch(exception: ForbiddenException, host: ArgumentsHost): void {
+  catch(exception: ForbiddenException | NotFoundException, host: ArgumentsHost): void {
     void this.record(exception, host)
       .catch((error: unknown) => this.logger.error({ err: error }, 'could not audit a refused identity reveal'))
       .finally(() => this.respond.catch(exception, host));
   }
 
-  private async record(exception: ForbiddenException, host: ArgumentsHost): Promise<void> {
-    if (exception instanceof AuditedRevealRefusal) return;
+  private async record(exception: ForbiddenException | NotFoundException, host: ArgumentsHost): Promise<void> {
+    if (recorded.has(exception)) return;
     const request = host.switchToHttp().getRequest<RequestWithActor>();
+    const refusal: RevealRefusal = exception instanceof NotFoundException ? 'out_of_scope' : 'permission';
+    if (refusal === 'out_of_scope' && !request.actor) return;
     const code = request.params?.code;
     if (typeof code !== 'string' || !CASE_CODE_PATTERN.test(code)) return;
     const found = await this.dataSource.getRepository(CaseEntity).findOne({ where: { code }, select: { id: true } });
@@ -66,7 +75,7 @@ export class RevealRefusalAuditFilter implements ExceptionFilter {
       role: request.actor?.role ?? null,
       agencyCode: request.actor?.agencyCode ?? null,
       reason: typeof reason === 'string' ? reason.trim().slice(0, 500) : null,
-      refusal: 'permission',
+      refusal,
     });
   }
 }

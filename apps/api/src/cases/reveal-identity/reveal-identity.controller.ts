@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, HttpStatus, Logger, NotFoundException, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Header, HttpCode, HttpStatus, Logger, NotFoundException, Post, UseFilters } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { CurrentActor, type Actor } from '../../auth/actor';
 import { assertCaseInScope } from '../../auth/case-scope';
 import { ApiErrorBody } from '../../common/api-error';
 import { CaseCodeParam } from '../get-case/case-code.param';
-import { auditRefusal, AuditedRevealRefusal, IDENTITY_REVEALED, identityStream, RevealRefusalAuditFilter, type RevealRefusal } from './identity-audit';
+import { auditRefusal, IDENTITY_REVEALED, identityStream, markRecorded, RevealRefusalAuditFilter, type RevealRefusal } from './identity-audit';
 import { RevealedIdentitiesView, RevealIdentityDto } from './reveal-identity.dto';
 
 /**
@@ -45,19 +45,22 @@ export class RevealIdentityController {
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { code } });
     if (!entity) throw new NotFoundException({ message: `Case ${code} not found`, errors: [{ field: 'code', reason: 'no case with this code' }] });
     try {
+      // The access guard has checked this already (and the filter recorded its refusal); checked again per use.
       assertCaseInScope(actor, entity.agencyCode, code);
     } catch (error) {
       await this.refuse(entity, actor, dto.reason, 'out_of_scope');
-      throw error;
+      throw markRecorded(error as Error);
     }
     const handles = entity.assignee !== null && entity.assignee === actor.id;
     const heads = actor.role === 'agency_head' && actor.agencyCode === entity.agencyCode;
     if (!handles && !heads) {
       await this.refuse(entity, actor, dto.reason, 'not_handler');
-      throw new AuditedRevealRefusal({
-        message: 'Only the officer handling the case or the head of its agency may reveal identities',
-        errors: [{ field: 'actor', reason: 'neither the case’s handling officer nor the head of its agency' }],
-      });
+      throw markRecorded(
+        new ForbiddenException({
+          message: 'Only the officer handling the case or the head of its agency may reveal identities',
+          errors: [{ field: 'actor', reason: 'neither the case’s handling officer nor the head of its agency' }],
+        }),
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.find(CasePartyEntity, { where: { caseId: entity.id }, order: { role: 'ASC', pseudonym: 'ASC' } });
