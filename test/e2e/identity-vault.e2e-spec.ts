@@ -83,7 +83,8 @@ describe('the identity of a denouncer stays secret', () => {
     // Every table, every row, as PostgreSQL prints it (bytea as hex, so a byte-for-byte copy shows too).
     const tables: Array<{ table_name: string }> = await stack.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
     for (const { table_name } of tables) {
-      const dump = ((await stack.dataSource.query(`SELECT t::text AS row FROM "${table_name}" t`)) as Array<{ row: string }>).map((r) => r.row).join('\n');
+      const rows = await stack.dataSource.query<Array<{ row: string }>>(`SELECT t::text AS row FROM "${table_name}" t`);
+      const dump = rows.map((r) => r.row).join('\n');
       expect({ table: table_name, found: containsSecret(dump) }).toEqual({ table: table_name, found: [] });
       for (const secret of SECRETS) expect(dump).not.toContain(Buffer.from(secret, 'utf8').toString('hex'));
     }

@@ -64,6 +64,7 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/users': { scoped: false, url: () => '/api/v1/users' },
   'POST /api/v1/users': { scoped: false, url: () => '/api/v1/users', body: () => ({ username: 'matrix.user', displayName: 'Ma Trận', role: 'intake_officer', agencyCode: 'UBND-HN', password: 'a-long-enough-password' }) },
   'PATCH /api/v1/users/:userId': { scoped: false, url: () => '/api/v1/users/demo.intake_officer.UBND-XA-SS', body: () => ({ unlock: true }) },
+  'POST /api/v1/cases/:code/parties/reveal': { scoped: true, url: (code) => `${CASE(code)}/parties/reveal`, body: () => ({ reason: 'Kiểm tra ma trận quyền truy cập' }) },
   'POST /api/v1/cases/:code/attachments': { scoped: true, url: (code) => `${CASE(code)}/attachments`, body: () => ({}) },
   'GET /api/v1/cases/:code/attachments': { scoped: true, url: (code) => `${CASE(code)}/attachments` },
   // A real attachment: an unknown id would be a 404, which the matrix reads as a refusal.

@@ -33,13 +33,13 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
     if (!match) throw new UnauthorizedException({ message: 'Log in first', errors: [{ field: 'Authorization', reason: 'a bearer token is required' }] });
     const identity = await this.verifier.verify(match[1]!);
-
+    const tree = await this.agencies.tree();
+    const actor = { id: identity.userId, role: identity.role, agencyCode: identity.agencyCode, agencyScope: tree.scopeOf(identity.role, identity.agencyCode) };
+    // Known before any refusal, so that refusals can be audited with who was refused.
+    request.actor = actor;
     if (!roleMay(identity.role, permission)) {
       throw new ForbiddenException({ message: `Role ${identity.role} may not ${permission}`, errors: [{ field: 'role', reason: `${identity.role} lacks ${permission}` }] });
     }
-    const tree = await this.agencies.tree();
-    const actor = { id: identity.userId, role: identity.role, agencyCode: identity.agencyCode, agencyScope: tree.scopeOf(identity.role, identity.agencyCode) };
-    request.actor = actor;
     await this.assertCaseParamInScope(request.params?.code, actor.agencyScope);
     return true;
   }
