@@ -99,7 +99,7 @@ describe('walking skeleton: a complaint travels through every layer', () => {
 
     const events = await http.get(`/api/v1/cases/${registered.code}/events`).expect(200);
     expect(events.body.map((e: { type: string }) => e.type)).toEqual(['case.registered', 'case.accepted']);
-    expect(events.body[1].payload).toMatchObject({ before: { status: 'received' }, after: { status: 'accepted' }, note: 'Đủ điều kiện thụ lý', citation: expect.stringContaining('Điều 27'), role: 'agency_head' });
+    expect(events.body[1].payload).toMatchObject({ before: { status: 'received' }, after: { status: 'accepted' }, note: 'Đủ điều kiện thụ lý', citation: expect.stringContaining('Điều 27'), role: 'agency_head', actorAgency: 'UBND-HN' });
 
     const caseRow = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: registered.code });
     const rows = await stack.dataSource.getRepository(AuditEventEntity).find({ where: caseStream(caseRow.id), order: { sequence: 'ASC' } });

@@ -34,6 +34,8 @@ export interface CaseMachineState {
 export interface CommandInput {
   readonly actor: string;
   readonly role: Role;
+  /** The actor's own agency (recorded in the audit event: who, in which role, from which agency). */
+  readonly actorAgency?: string;
   /** Date of the act (quyết định, thông báo…); defaults to today, may be earlier for acts entered late. */
   readonly effectiveDate?: IsoDate;
   readonly note?: string;

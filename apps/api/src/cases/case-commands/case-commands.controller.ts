@@ -40,7 +40,7 @@ export class CaseCommandsController {
         throw new UnprocessableEntityException({ message: 'Unknown receiving agency', errors: [{ field: 'targetAgency', reason: 'must be another agency of the directory (GET /api/v1/agencies)' }] });
       }
     }
-    const input: CommandInput = { ...(dto as Partial<CommandInput>), actor: actor.id, role: actor.role, effectiveDate: (dto as { effectiveDate?: string }).effectiveDate ?? todayInVietnam() };
+    const input: CommandInput = { ...(dto as Partial<CommandInput>), actor: actor.id, role: actor.role, actorAgency: actor.agencyCode, effectiveDate: (dto as { effectiveDate?: string }).effectiveDate ?? todayInVietnam() };
     if (command === 'schedule_dialogue' && input.dialogueDate && input.effectiveDate) {
       // Needs the official calendar, which workflow code does not hold: checked here, before the Update.
       const refusal = dialogueNoticeRefusal(input.effectiveDate, input.dialogueDate, await this.calendars.current());
