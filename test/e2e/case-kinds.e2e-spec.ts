@@ -143,14 +143,17 @@ describe('each kind of case runs its lifecycle end to end', () => {
   });
 
   it('links a second-level complaint to a decided first-level one within KN-05, and requires a dialogue before deciding', async () => {
-    const first = await register({ kind: 'complaint' });
+    const first = await register({ kind: 'complaint', petitioner: { fullName: 'Vũ Văn E', idNumber: '001190000222' } });
     const early = await http.post('/api/v1/cases').send({ kind: 'complaint_second_level', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'A' }, parentCaseCode: first.code }).expect(400);
     expect(early.body.errors[0]).toMatchObject({ field: 'parentCaseCode', reason: expect.stringContaining('Điều 33') });
     await act(first.code, 'accept', { effectiveDate: '2026-11-02' }).expect(200);
     await act(first.code, 'decide', { documentNumber: '19/QĐ', effectiveDate: '2026-11-20' }).expect(200);
     await act(first.code, 'send-decision', { effectiveDate: '2026-11-20' }, 'handling_officer').expect(200);
 
-    const { code, workflowId } = await register({ kind: 'complaint_second_level', parentCaseCode: first.code });
+    // The same complainant (compared by keyed blind index of the ID number, never in plain).
+    const stranger = await http.post('/api/v1/cases').send({ kind: 'complaint_second_level', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-26', subject: 'x', content: 'y', petitioner: { fullName: 'Người khác', idNumber: '001099000111' }, parentCaseCode: first.code }).expect(422);
+    expect(stranger.body.errors[0]).toMatchObject({ field: 'petitioner', reason: expect.stringContaining('Điều 33') });
+    const { code, workflowId } = await register({ kind: 'complaint_second_level', parentCaseCode: first.code, petitioner: { fullName: 'Vũ Văn E', idNumber: '001190000222' } });
     driven.push({ workflowId, name: 'complaint-second-level-final' });
     expect((await detail(code)).clocks[0]).toMatchObject({ name: 'acceptance', rule: 'KN-06' });
     await act(code, 'accept').expect(200);

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
+import { identityVaultFromEnv } from '@donthu/vault';
 import { linkRefusal, validateGroupRepresentatives, type OfficialCalendar } from '@donthu/domain';
-import { CalendarStore, CaseEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
+import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
 import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
@@ -89,10 +90,24 @@ export class RegisterCaseService {
     const parent = dto.parentCaseCode ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { code: dto.parentCaseCode } }) : null;
     if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
     const linked = parent ? { ...parent, ...(await loadCaseClocks(this.dataSource.manager, parent.id)) } : undefined;
-    const refusal = linkRefusal(dto.kind, linked, dto.receivedOn, calendar);
+    const refusal = linkRefusal(dto.kind, linked, dto.receivedOn, calendar) ?? (parent && dto.kind === 'complaint_second_level' ? await this.samePetitionerRefusal(parent.id, dto) : undefined);
     if (!refusal) return;
     const error = { message: refusal.reason, errors: [{ field: refusal.field, reason: refusal.reason }] };
-    throw refusal.field === 'receivedOn' ? new UnprocessableEntityException(error) : new BadRequestException({ ...error, message: 'Request validation failed' });
+    throw refusal.field !== 'parentCaseCode' ? new UnprocessableEntityException(error) : new BadRequestException({ ...error, message: 'Request validation failed' });
+  }
+
+  /**
+   * A second-level complaint is lodged by the first-level complainant (Luật KN Art. 33): compared
+   * by the keyed blind indexes of the ID number, else of the phone, never by plain values. With
+   * neither on both sides the link stands on the officer's word.
+   */
+  private async samePetitionerRefusal(parentId: string, dto: RegisterCaseDto): Promise<{ field: 'petitioner'; reason: string } | undefined> {
+    const first = await this.dataSource.getRepository(CasePartyEntity).findOne({ where: { caseId: parentId, role: 'complainant' } });
+    const vault = identityVaultFromEnv();
+    const id = vault.idNumberIndex(dto.petitioner?.idNumber);
+    const phone = vault.phoneIndex(dto.petitioner?.phone);
+    const differs = id && first?.idNumberIndex ? id !== first.idNumberIndex : phone && first?.phoneIndex ? phone !== first.phoneIndex : false;
+    return differs ? { field: 'petitioner', reason: 'must be the complainant of the first-level case (Luật Khiếu nại 2011, Điều 33)' } : undefined;
   }
 
   private async findReplay(key: string, requestHash: string): Promise<RegisterCaseResult | undefined> {
