@@ -10,7 +10,8 @@ export interface AttachmentStore {
 
   /**
    * Stores `content` under `key`; resolves once it is durably stored. When it rejects (the content
-   * stream failed, the disk is full…) nothing is left under `key`. Refuses a key that exists.
+   * stream failed, the disk is full…) nothing is left under `key`. Refuses a key that exists
+   * (never overwrites), leaving what is there untouched.
    */
   put(key: string, content: Readable): Promise<void>;
 
@@ -27,6 +28,17 @@ export class AttachmentContentMissingError extends Error {
   constructor(readonly key: string) {
     super(`no stored content under attachment key ${key}`);
     this.name = 'AttachmentContentMissingError';
+  }
+}
+
+/** `put` under a key that already holds content: refused, the stored content is kept as it was. */
+export class AttachmentKeyExistsError extends Error {
+  constructor(
+    readonly key: string,
+    options?: ErrorOptions,
+  ) {
+    super(`content is already stored under attachment key ${key}: it is never overwritten`, options);
+    this.name = 'AttachmentKeyExistsError';
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { AttachmentContentMissingError } from './attachment-store';
+import { AttachmentContentMissingError, AttachmentKeyExistsError } from './attachment-store';
 import { FilesystemAttachmentStore } from './filesystem-attachment-store';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -57,7 +57,9 @@ describe('FilesystemAttachmentStore', () => {
   it('never overwrites stored content', async () => {
     const key = randomUUID();
     await store.put(key, Readable.from([Buffer.from('first')]));
-    await expect(store.put(key, Readable.from([Buffer.from('second')]))).rejects.toThrow(/EEXIST/);
+    const again = store.put(key, Readable.from([Buffer.from('second')]));
+    await expect(again).rejects.toBeInstanceOf(AttachmentKeyExistsError);
+    await expect(again).rejects.toMatchObject({ cause: { code: 'EEXIST' } });
     expect(await readFile(store.pathOf(key), 'utf8')).toBe('first');
     expect(await filesUnder(root)).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import { link, mkdir, open, rm, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AttachmentContentMissingError, assertAttachmentKey, type AttachmentStore } from './attachment-store';
+import { AttachmentContentMissingError, AttachmentKeyExistsError, assertAttachmentKey, type AttachmentStore } from './attachment-store';
 
 /**
  * Attachments as files under one folder (`ATTACHMENTS_DIR`):
@@ -38,7 +38,9 @@ export class FilesystemAttachmentStore implements AttachmentStore {
       await mkdir(incoming, { recursive: true, mode: 0o700 });
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await pipeline(content, createWriteStream(partial, { flags: 'wx', mode: 0o400, flush: true }));
-      await link(partial, target);
+      await link(partial, target).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EEXIST' ? new AttachmentKeyExistsError(key, { cause: error }) : error;
+      });
       linked = true;
       await unlink(partial);
       await syncDirectory(dirname(target));

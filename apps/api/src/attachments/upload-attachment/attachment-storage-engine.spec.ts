@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { minimalPdf } from '../../../../../test/support/sample-files';
 import { RefusedContentError } from '../content/inspecting-stream';
+import { AttachmentKeyExistsError, type AttachmentStore } from '../storage/attachment-store';
 import { FilesystemAttachmentStore } from '../storage/filesystem-attachment-store';
 import { AttachmentStorageEngine, type StoredContent } from './attachment-storage-engine';
 
@@ -93,6 +94,21 @@ describe('AttachmentStorageEngine (multer storage engine)', () => {
     }, 20);
     await expect(result).rejects.toThrow();
     expect(await storedFiles()).toEqual([]);
+  });
+
+  it('never removes content that was already under the key (the store refused to overwrite it)', async () => {
+    const remove = jest.fn(() => Promise.resolve());
+    const taken: AttachmentStore = {
+      kind: 'taken',
+      put: (key, content) => {
+        content.resume();
+        return Promise.reject(new AttachmentKeyExistsError(key));
+      },
+      open: () => Promise.reject(new Error('not used')),
+      remove,
+    };
+    await expect(handle(new AttachmentStorageEngine(taken, 1024 * 1024), Readable.from([minimalPdf()]))).rejects.toBeInstanceOf(AttachmentKeyExistsError);
+    expect(remove).not.toHaveBeenCalled();
   });
 
   it('removes a stored file when multer asks (the request failed after it)', async () => {

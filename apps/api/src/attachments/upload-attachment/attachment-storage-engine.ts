@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { InspectingStream } from '../content/inspecting-stream';
 import type { AllowedMediaType } from '../content/media-type';
-import type { AttachmentStore } from '../storage/attachment-store';
+import { AttachmentKeyExistsError, type AttachmentStore } from '../storage/attachment-store';
 
 /** A file part as multer hands it to a storage engine. */
 export interface IncomingFilePart {
@@ -71,7 +71,8 @@ export class AttachmentStorageEngine {
     try {
       await this.store.put(attachmentId, inspector);
     } catch (error) {
-      await this.store.remove(attachmentId);
+      // Whatever a failed put left goes, unless the key held content already: that is not ours.
+      if (!(error instanceof AttachmentKeyExistsError)) await this.store.remove(attachmentId);
       // The inspector's own refusal (type, size, empty) is the reason, not how the write ended.
       throw inspector.errored ?? error;
     }
