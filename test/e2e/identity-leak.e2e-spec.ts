@@ -86,6 +86,14 @@ describe('a denouncer’s identity leaks nowhere', () => {
         record(who, url, res.body);
       }
     }
+    // The identity reveals and the attachments have hash chains of their own.
+    const inspector = readers[0]![1];
+    for (const trail of ['case', 'identity', 'attachment']) {
+      const verified = await inspector.get(`/api/v1/audit/verify?case=${code}&trail=${trail}`).expect(200);
+      expect(verified.body).toMatchObject({ case: code, valid: true, length: expect.any(Number) });
+      expect(verified.body.length).toBeGreaterThanOrEqual(1);
+    }
+    await inspector.get('/api/v1/audit/verify?trail=identity').expect(400);
     const tracked = await request(server).get(`/api/v1/track/${code}`).set('X-Tracking-Secret', secret).expect(200);
     record('citizen (tracking)', 'track', tracked.body);
     expect(seen.length).toBeGreaterThanOrEqual(36);

@@ -345,7 +345,7 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
     const names = (operation: { parameters: Array<{ name: string }> }) => operation.parameters.map((p) => p.name);
     expect(names(docs.body.paths['/api/v1/cases'].get)).toEqual(['kind', 'status', 'agency', 'dueBefore', 'overdue', 'limit', 'cursor']);
     expect(docs.body.paths['/api/v1/cases'].get.summary).toMatch(/^Danh sách vụ việc \/ cases/);
-    expect(names(docs.body.paths['/api/v1/audit/verify'].get)).toEqual(['case', 'stream']);
+    expect(names(docs.body.paths['/api/v1/audit/verify'].get)).toEqual(['case', 'trail', 'stream']);
     expect(Object.keys(docs.body.paths['/api/v1/audit/verify'].get.responses)).toEqual(['200', '400', '404']);
   });
 });

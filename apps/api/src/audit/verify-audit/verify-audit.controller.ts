@@ -60,6 +60,7 @@ export class VerifyAuditController {
   @RequirePermission('verify_audit')
   async verify(@Query() query: VerifyAuditQuery, @CurrentActor() actor: Actor): Promise<AuditVerificationView> {
     if (query.case !== undefined && query.stream !== undefined) throw fieldError('stream', 'must not be given together with case');
+    if (query.trail !== undefined && query.case === undefined) throw fieldError('trail', 'goes with case');
     if (query.case === undefined && query.stream === undefined) throw fieldError('case', 'give a case code (case=UBND-HN-2026-000123) or an administrative stream (stream=calendar)');
 
     if (query.case !== undefined) {
@@ -71,10 +72,12 @@ export class VerifyAuditController {
         if (!entity || !actor.agencyScope.includes(entity.agencyCode)) {
           throw new NotFoundException({ message: `Case ${code} not found`, errors: [{ field: 'case', reason: 'no case with this code' }] });
         }
-        return verifyAuditStream(manager, caseStream(entity.id), entity.lastSequence);
+        const trail = query.trail ?? 'case';
+        // Only the lifecycle chain has a length recorded elsewhere (the case row's last_sequence).
+        return trail === 'case' ? verifyAuditStream(manager, caseStream(entity.id), entity.lastSequence) : verifyAuditStream(manager, { streamType: trail, streamId: entity.id });
       });
       this.warnIfBroken(verification, { caseCode: code });
-      return { case: code, ...verification };
+      return { case: code, ...(query.trail && query.trail !== 'case' ? { trail: query.trail } : {}), ...verification };
     }
 
     const name = query.stream!;
