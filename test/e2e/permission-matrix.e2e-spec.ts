@@ -69,6 +69,10 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/cases/:code/attachments': { scoped: true, url: (code) => `${CASE(code)}/attachments` },
   // A real attachment: an unknown id would be a 404, which the matrix reads as a refusal.
   'GET /api/v1/cases/:code/attachments/:id': { scoped: true, url: (code) => `${CASE(code)}/attachments/${attachmentId}` },
+  // Monitoring reads within the caller's jurisdiction (list_cases): never another agency's case by name.
+  'GET /api/v1/monitoring/summary': { scoped: false, url: () => '/api/v1/monitoring/summary?groupBy=agency,kind' },
+  'GET /api/v1/monitoring/overdue': { scoped: false, url: () => '/api/v1/monitoring/overdue?state=due_soon,overdue,very_overdue' },
+  'GET /api/v1/monitoring/on-time-rate': { scoped: false, url: () => '/api/v1/monitoring/on-time-rate?from=2026-01-01&to=2026-11-26' },
   ...Object.fromEntries(COMMAND_ENDPOINTS.map((e) => [`POST /api/v1/cases/:code/${e.path}`, { scoped: true, url: (code: string) => `${CASE(code)}/${e.path}`, body: () => ({}) }])),
 };
 

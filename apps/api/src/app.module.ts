@@ -11,6 +11,7 @@ import { loggerParams } from '@donthu/logging';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -30,6 +31,7 @@ import { TrackingModule } from './tracking/tracking.module';
     AuditModule,
     AttachmentsModule,
     TrackingModule,
+    MonitoringModule,
   ],
 })
 export class AppModule {}

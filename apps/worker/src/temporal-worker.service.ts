@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConfigFromEnv, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { CaseActivitiesService } from './activities/case-activities.service';
+import { NotificationActivitiesService } from './notifications/notification-activities.service';
 
 export const WORKER_TEMPORAL_CONFIG = Symbol('WORKER_TEMPORAL_CONFIG');
 
@@ -16,6 +17,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     private readonly activities: CaseActivitiesService,
+    private readonly notifications: NotificationActivitiesService,
     @Inject(WORKER_TEMPORAL_CONFIG) private readonly config: TemporalConfig,
   ) {}
 
@@ -30,7 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.namespace,
       taskQueue: this.config.taskQueue,
-      activities: this.activities.asActivities(),
+      activities: { ...this.activities.asActivities(), ...this.notifications.asActivities() },
       dataConverter,
       bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
       workflowsPath: workflowBundleOptions().workflowsPath,

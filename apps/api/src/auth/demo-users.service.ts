@@ -40,9 +40,12 @@ export class DemoUsers implements OnApplicationBootstrap {
         passwordHash,
         role,
         agencyCode: a.code,
+        email: `${demoUsername(role, a.code)}@example.invalid`, // RFC 2606: never a real mailbox
       })),
     );
     await this.dataSource.createQueryBuilder().insert().into(UserEntity).values(rows).orIgnore().execute();
+    // Demo accounts made before users had e-mail addresses get theirs (an address set since is kept).
+    await this.dataSource.query(`UPDATE users SET email = username || '@example.invalid' WHERE id = ANY($1) AND email IS NULL`, [rows.map((r) => r.id)]);
     this.logger.log({ users: rows.length }, `demo users ready: log in as demo.<role>.<agency>, e.g. ${demoUsername('agency_head', 'UBND-HN')}, password from DEMO_PASSWORD`);
   }
 }

@@ -23,6 +23,10 @@ export class UserEntity {
   @Column({ name: 'agency_code', type: 'text' })
   agencyCode!: string;
 
+  /** Work e-mail address where notifications reach this person (an official's contact, never a citizen's); null: none are sent. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 

@@ -7,6 +7,8 @@ import { PartyVault1764190000000 } from './1764190000000-party-vault';
 import { CaseTracking1764200000000 } from './1764200000000-case-tracking';
 import { CaseAttachments1764210000000 } from './1764210000000-case-attachments';
 import { AgenciesUsers1764220000000 } from './1764220000000-agencies-users';
+import { MonitoringIndexes1764230000000 } from './1764230000000-monitoring-indexes';
+import { UserEmailDelivery1764240000000 } from './1764240000000-user-email-delivery';
 
 /** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
-export const MIGRATIONS = [InitialSchema1764140000000, ClocksNotificationsCalendar1764150000000, CaseListIndexes1764160000000, CaseAnonymous1764170000000, CaseGroupSize1764180000000, PartyVault1764190000000, CaseTracking1764200000000, CaseAttachments1764210000000, AgenciesUsers1764220000000];
+export const MIGRATIONS = [InitialSchema1764140000000, ClocksNotificationsCalendar1764150000000, CaseListIndexes1764160000000, CaseAnonymous1764170000000, CaseGroupSize1764180000000, PartyVault1764190000000, CaseTracking1764200000000, CaseAttachments1764210000000, AgenciesUsers1764220000000, MonitoringIndexes1764230000000, UserEmailDelivery1764240000000];
