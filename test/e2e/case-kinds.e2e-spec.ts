@@ -105,6 +105,21 @@ describe('each kind of case runs its lifecycle end to end', () => {
     ]);
   });
 
+  it('keeps a case overdue while another of its clocks is still overdue', async () => {
+    const { code } = await register({ kind: 'denunciation', receivedOn: '2026-08-20' });
+    // Accepted on 01/09: the resolution (TC-04, due 01/10) and the acceptance notice (TC-03) are both long overdue.
+    await act(code, 'accept', { effectiveDate: '2026-09-01' }).expect(200);
+    let clocks: Array<{ name: string; reached: string[] }> = [];
+    for (let i = 0; i < 100 && !['resolution', 'acceptance_notice'].every((n) => clocks.find((c) => c.name === n)?.reached.includes('overdue')); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      clocks = (await detail(code)).clocks;
+    }
+    expect((await detail(code)).overdue).toBe(true);
+    // Sending the notice stops one overdue clock; the resolution is still overdue, and so is the case.
+    await act(code, 'send-acceptance-notice', {}, 'handling_officer').expect(200);
+    expect((await detail(code)).overdue).toBe(true);
+  });
+
   it('checks an anonymous denunciation instead of resolving it', async () => {
     const { code } = await register({ kind: 'denunciation', anonymous: true, petitioner: undefined });
     const refused = await act(code, 'accept').expect(409);

@@ -67,13 +67,19 @@ export class CaseActivitiesService implements CaseActivities {
         apply: async (manager, current) => {
           await saveClocks(manager, t.caseId, computed, calendar, nowMs);
           const allDeadlines = { ...(await storedDeadlines(manager, t.caseId)), ...deadlines };
+          // Still overdue if any running agency clock the command did not restart has passed its due date.
+          const rows: Array<{ overdue: boolean }> = await manager.query(
+            `SELECT EXISTS (SELECT 1 FROM case_clocks WHERE case_id = $1 AND status = 'running' AND owner = 'agency' AND reached ? 'overdue') AS overdue`,
+            [t.caseId],
+          );
+          const overdue = rows[0]?.overdue === true;
           await manager.update(CaseEntity, { id: t.caseId }, {
             status: t.after.status,
             agencyCode: t.after.agencyCode,
             transferTo: t.after.status === 'transfer_pending' ? (t.input.targetAgency ?? null) : null,
             assignee: t.command === 'assign' ? (t.input.assignee ?? null) : current.assignee,
             nextDueOn: nextDueOn(t.clocks, allDeadlines),
-            overdue: t.changed.length > 0 ? false : current.overdue,
+            overdue,
           });
           if (t.command === 'classify') {
             children.push(...(await this.createContents(manager, current, t.input.contents ?? [], actor, calendar, nowMs)));
