@@ -9,75 +9,11 @@
  * command, e.g. to watch what `SMTP_URL=smtp://127.0.0.1:2525 npm start` sends.
  */
 'use strict';
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { ensurePinnedVenv, ROOT } = require('./pinned-venv');
 
 const PINNED = { aiosmtpd: '1.4.6' };
-const ROOT = path.resolve(__dirname, '../..');
-const VENV = path.join(ROOT, '.tools', 'aiosmtpd');
-const STAMP = path.join(VENV, 'donthu-pinned.json');
-const LOCK = `${VENV}.lock`;
-
-function venvIsCurrent() {
-  try {
-    return JSON.stringify(JSON.parse(fs.readFileSync(STAMP, 'utf8'))) === JSON.stringify(PINNED);
-  } catch {
-    return false;
-  }
-}
-
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/** Runs `fn` holding .tools/aiosmtpd.lock (two test runs starting at once build the venv once). */
-function withLock(fn) {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  for (let waited = 0; ; waited += 500) {
-    try {
-      fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(LOCK, 'utf8')) || 0;
-      if (!holder || !alive(holder)) {
-        fs.rmSync(LOCK, { force: true });
-        continue;
-      }
-      if (waited > 10 * 60_000) throw new Error(`${LOCK} is held by process ${holder} for more than 10 minutes`);
-      sleep(500);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    fs.rmSync(LOCK, { force: true });
-  }
-}
-
-/** Installs the pinned aiosmtpd into .tools/aiosmtpd unless it is already there. */
-function installPinned() {
-  if (venvIsCurrent()) return;
-  withLock(() => {
-    if (venvIsCurrent()) return; // installed by whoever held the lock before
-    const specs = Object.entries(PINNED).map(([p, v]) => `${p}==${v}`);
-    process.stderr.write(`[tools] installing ${specs.join(' ')} into .tools/aiosmtpd\n`);
-    fs.rmSync(VENV, { recursive: true, force: true });
-    execFileSync(process.env.PYTHON ?? 'python3', ['-m', 'venv', VENV], { stdio: ['ignore', 'inherit', 'inherit'] });
-    execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...specs], { stdio: ['ignore', 'inherit', 'inherit'] });
-    fs.writeFileSync(STAMP, JSON.stringify(PINNED));
-  });
-}
 
 /** The Python that runs aiosmtpd: AIOSMTPD_PYTHON, else the pinned venv's (installed on first use). */
 function aiosmtpdPython() {
@@ -86,12 +22,7 @@ function aiosmtpdPython() {
     if (!fs.existsSync(fromEnv)) throw new Error(`AIOSMTPD_PYTHON=${fromEnv} does not exist`);
     return fromEnv;
   }
-  try {
-    installPinned();
-  } catch (error) {
-    throw new Error(`could not install aiosmtpd==${PINNED.aiosmtpd} from PyPI into .tools/aiosmtpd: ${error.message}`);
-  }
-  const python = path.join(VENV, 'bin', 'python');
+  const python = path.join(ensurePinnedVenv('aiosmtpd', PINNED), 'bin', 'python');
   if (!fs.existsSync(python)) throw new Error(`${python} is missing after installing aiosmtpd; delete .tools/aiosmtpd and retry`);
   return python;
 }
