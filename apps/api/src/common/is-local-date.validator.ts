@@ -1,15 +1,15 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { parseLocalDate } from '@donthu/domain';
 import { todayInVietnam } from './local-date';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real calendar date `YYYY-MM-DD` (the domain's own parser decides: one definition of a date). */
 export function isRealIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= daysInMonth[month - 1]!;
+  try {
+    parseLocalDate(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A real calendar date `YYYY-MM-DD`, not after today in Vietnam, not before 2000. */

@@ -10,7 +10,7 @@ import { CaseCodeParam } from '../../cases/get-case/case-code.param';
 import { ApiErrorBody } from '../../common/api-error';
 import { contentDisposition, downloadFileName } from '../content/file-name';
 import { ALLOWED_MEDIA_TYPES } from '../content/media-type';
-import { findCaseInScope } from '../find-case-in-scope';
+import { findCaseOr404 } from '../../cases/get-case/find-case';
 import { ATTACHMENT_STORE, AttachmentContentMissingError, type AttachmentStore } from '../storage/attachment-store';
 import { AttachmentIdParam } from './attachment-id.param';
 import { readVerifiedContent } from './read-verified-content';
@@ -42,7 +42,7 @@ export class DownloadAttachmentController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const entity = await findCaseInScope(this.dataSource, actor, code);
+    const entity = await findCaseOr404(this.dataSource, code, actor);
     const row = await this.dataSource.getRepository(CaseAttachmentEntity).findOne({ where: { id, caseId: entity.id } });
     if (!row) throw new NotFoundException({ message: `Attachment ${id} not found`, errors: [{ field: 'id', reason: 'no attachment with this id on this case' }] });
 

@@ -8,7 +8,7 @@ import { CurrentActor, type Actor } from '../../auth/actor';
 import { CaseCodeParam } from '../../cases/get-case/case-code.param';
 import { ApiErrorBody } from '../../common/api-error';
 import { AttachmentView } from '../attachment-view';
-import { findCaseInScope } from '../find-case-in-scope';
+import { findCaseOr404 } from '../../cases/get-case/find-case';
 
 @ApiTags('attachments')
 @Controller('api/v1/cases')
@@ -22,7 +22,7 @@ export class ListAttachmentsController {
   @ApiForbiddenResponse({ type: ApiErrorBody })
   @ApiNotFoundResponse({ type: ApiErrorBody })
   async list(@CaseCodeParam() code: string, @CurrentActor() actor: Actor): Promise<AttachmentView[]> {
-    const entity = await findCaseInScope(this.dataSource, actor, code);
+    const entity = await findCaseOr404(this.dataSource, code, actor);
     const rows = await this.dataSource.getRepository(CaseAttachmentEntity).find({ where: { caseId: entity.id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     return rows.map((row) => AttachmentView.of(row));
   }

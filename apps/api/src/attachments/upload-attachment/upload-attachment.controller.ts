@@ -22,7 +22,7 @@ import { ApiErrorBody } from '../../common/api-error';
 import { AttachmentView } from '../attachment-view';
 import { MAX_DESCRIPTION_LENGTH } from '../attachments.config';
 import { sanitizeFileName } from '../content/file-name';
-import { findCaseInScope } from '../find-case-in-scope';
+import { findCaseOr404 } from '../../cases/get-case/find-case';
 import type { StoredUpload } from './attachment-storage-engine';
 import { UploadAttachmentDto } from './upload-attachment.dto';
 import { markAttachmentCommitted, UploadAttachmentInterceptor, type UploadRequest } from './upload-attachment.interceptor';
@@ -74,7 +74,7 @@ export class UploadAttachmentController {
         errors: [{ field: FILE_FIELD, reason: `is required: send the file as the multipart/form-data part "${FILE_FIELD}"` }],
       });
     }
-    const entity = await findCaseInScope(this.dataSource, actor, code);
+    const entity = await findCaseOr404(this.dataSource, code, actor);
     const description = body.description?.trim() || null;
     const row = await this.dataSource.transaction(async (manager) => {
       const attachment = manager.create(CaseAttachmentEntity, {

@@ -15,7 +15,7 @@ import { CASE_CODE_PATTERN } from '@donthu/domain';
 import type { RequestWithActor } from '../../auth/actor';
 import { ATTACHMENTS_CONFIG, type AttachmentsConfig } from '../attachments.config';
 import { RefusedContentError } from '../content/inspecting-stream';
-import { findCaseInScope } from '../find-case-in-scope';
+import { findCaseOr404 } from '../../cases/get-case/find-case';
 import { ATTACHMENT_STORE, type AttachmentStore } from '../storage/attachment-store';
 import type { StoredContent } from './attachment-storage-engine';
 
@@ -49,7 +49,7 @@ export class UploadAttachmentInterceptor implements NestInterceptor {
     if (!CASE_CODE_PATTERN.test(code)) {
       throw new BadRequestException({ message: 'Request validation failed', errors: [{ field: 'code', reason: 'must be a case code like UBND-HN-2026-000123' }] });
     }
-    await findCaseInScope(this.dataSource, actor, code);
+    await findCaseOr404(this.dataSource, code, actor);
     return next.handle().pipe(
       catchError((error: unknown) =>
         from(this.removeUncommitted(request)).pipe(mergeMap(() => throwError(() => this.toHttpError(error)))),

@@ -71,8 +71,8 @@ export class RegisterCaseService {
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
       const calendar = await this.calendars.current();
-      await this.checkLink(dto, calendar);
-      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash));
+      const parent = await this.checkLink(dto, calendar);
+      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash, parent));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -86,12 +86,12 @@ export class RegisterCaseService {
   }
 
   /** A second-level complaint or a denunciation review must follow the right earlier case, in time. */
-  private async checkLink(dto: RegisterCaseDto, calendar: OfficialCalendar): Promise<void> {
+  private async checkLink(dto: RegisterCaseDto, calendar: OfficialCalendar): Promise<CaseEntity | null> {
     const parent = dto.parentCaseCode ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { code: dto.parentCaseCode } }) : null;
     if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
     const linked = parent ? { ...parent, ...(await loadCaseClocks(this.dataSource.manager, parent.id)) } : undefined;
     const refusal = linkRefusal(dto.kind, linked, dto.receivedOn, calendar) ?? (parent && dto.kind === 'complaint_second_level' ? await this.samePetitionerRefusal(parent.id, dto) : undefined);
-    if (!refusal) return;
+    if (!refusal) return parent;
     const error = { message: refusal.reason, errors: [{ field: refusal.field, reason: refusal.reason }] };
     throw refusal.field !== 'parentCaseCode' ? new UnprocessableEntityException(error) : new BadRequestException({ ...error, message: 'Request validation failed' });
   }
@@ -124,9 +124,17 @@ export class RegisterCaseService {
     return { entity, created: false, trackingSecret: null };
   }
 
-  private async insert(manager: EntityManager, dto: RegisterCaseDto, actor: string, idempotencyKey: string | undefined, requestHash: string, calendar: OfficialCalendar, trackingHash: string): Promise<CaseEntity> {
-    const parent = dto.parentCaseCode ? await manager.findOne(CaseEntity, { where: { code: dto.parentCaseCode } }) : null;
-    if (dto.parentCaseCode && !parent) throw fieldError('parentCaseCode', 'no case with this code');
+  private async insert(
+    manager: EntityManager,
+    dto: RegisterCaseDto,
+    actor: string,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+    calendar: OfficialCalendar,
+    trackingHash: string,
+    // Found (and checked) by checkLink before the transaction: only its id and code are used.
+    parent: CaseEntity | null,
+  ): Promise<CaseEntity> {
     const p = dto.petitioner;
     const entity = await createCase(
       manager,
