@@ -1,5 +1,5 @@
-import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ensureSearchAttributes } from '@donthu/temporal';
 import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { temporalCliPath, temporalTestServerPath } = require('../../infra/tools/temporal-binaries.js') as {
@@ -22,12 +22,6 @@ export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
-  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
-  BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
-};
-
 /**
  * The Java time-skipping test server: months of statutory deadlines pass in milliseconds. It
  * refuses unregistered search attributes, so the project's are registered first.
@@ -35,9 +29,6 @@ const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType>
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const path = temporalTestServerPath();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: path ? { executable: { type: 'existing-path', path } } : {} });
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPE[key.type]!])),
-  });
+  await ensureSearchAttributes(env.connection, 'default', CASE_SEARCH_ATTRIBUTES);
   return env;
 }

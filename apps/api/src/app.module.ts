@@ -20,7 +20,7 @@ import { TrackingModule } from './tracking/tracking.module';
     // Read when the module starts (not when it is imported), so the environment can still change.
     LoggerModule.forRootAsync({ useFactory: () => loggerParams('api') }),
     // Migrations run at start; synchronize is never on.
-    TypeOrmModule.forRootAsync({ useFactory: () => ({ ...databaseOptionsFromEnv(), migrationsRun: true }) }),
+    TypeOrmModule.forRootAsync({ useFactory: () => ({ ...databaseOptionsFromEnv(), migrationsRun: process.env.MIGRATIONS_RUN !== 'false' }) }),
     AuthModule,
     DirectoryModule,
     TemporalClientModule,

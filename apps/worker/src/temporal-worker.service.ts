@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalConfigFromEnv, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
+import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { CaseActivitiesService } from './activities/case-activities.service';
 import { NotificationActivitiesService } from './notifications/notification-activities.service';
@@ -27,7 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const warn = (message: string) => this.logger.warn(message);
     identityVaultFromEnv({ warn });
     const dataConverter = temporalDataConverter(process.env, warn);
-    this.connection = await NativeConnection.connect({ address: this.config.address });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.namespace,

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { temporalConfigFromEnv, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
+import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
@@ -16,7 +16,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
-    this.connection = Connection.lazy({ address: config.address });
+    this.connection = Connection.lazy(temporalConnectionOptions(config));
     const logger = new Logger(TemporalClientProvider.name);
     this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: temporalDataConverter(process.env, (m) => logger.warn(m)) });
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { temporalConfigFromEnv, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
+import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
 import {
   notificationDispatcherWorkflowId,
   wakeNotificationDispatcherSignal,
@@ -45,7 +45,7 @@ export class NotificationDispatcherService implements OnApplicationBootstrap, On
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await Connection.connect({ address: this.temporal.address });
+    this.connection = await Connection.connect(temporalConnectionOptions(this.temporal));
     this.client = new Client({ connection: this.connection, namespace: this.temporal.namespace, dataConverter: temporalDataConverter(process.env, () => undefined) });
     try {
       const handle = await this.client.workflow.start(notificationDispatcherWorkflow, {
