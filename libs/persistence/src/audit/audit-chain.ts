@@ -38,3 +38,13 @@ export function verifyAuditChain(events: ReadonlyArray<HashedAuditFields & { has
   }
   return { valid: true, length: events.length };
 }
+
+/**
+ * A chain that verifies may still have lost its newest events (what remains links up): compare
+ * with the length another table records (a case's last_sequence).
+ */
+export function withExpectedLength(verification: ChainVerification, expectedLength: number | null): ChainVerification {
+  if (!verification.valid || expectedLength === null || verification.length >= expectedLength) return verification;
+  const missing = verification.length + 1;
+  return { valid: false, brokenAtSequence: missing, reason: `sequence ${missing} is missing (the stream should hold ${expectedLength} events)` };
+}

@@ -1,2 +1,3 @@
 export * from './audit-chain';
 export * from './audit-writer';
+export * from './verify-all-chains';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEventEntity, verifyAuditChain, type AuditStream, type ChainVerification } from '@donthu/persistence';
+import { AuditEventEntity, verifyAuditChain, withExpectedLength, type AuditStream, type ChainVerification } from '@donthu/persistence';
 import { CALENDAR_STREAM } from '../../legal/calendar-year/load-calendar-year.service';
 
 /** Administrative streams a caller may name in `?stream=`: the name is the stream type, each has one chain. */
@@ -14,10 +14,5 @@ export const ADMINISTRATIVE_STREAM_NAMES = Object.keys(ADMINISTRATIVE_STREAMS) a
  */
 export async function verifyAuditStream(manager: EntityManager, stream: AuditStream, expectedLength = 0): Promise<ChainVerification> {
   const events = await manager.find(AuditEventEntity, { where: { streamType: stream.streamType, streamId: stream.streamId }, order: { sequence: 'ASC' } });
-  const verification = verifyAuditChain(events);
-  if (verification.valid && verification.length < expectedLength) {
-    const missing = verification.length + 1;
-    return { valid: false, brokenAtSequence: missing, reason: `sequence ${missing} is missing (the stream should hold ${expectedLength} events)` };
-  }
-  return verification;
+  return withExpectedLength(verifyAuditChain(events), expectedLength);
 }
