@@ -1,0 +1,122 @@
+/**
+ * Intake throughput (issue #9): registers N cases over HTTP with C requests in flight against the
+ * real system as separate processes (api and worker from the compiled build, a Temporal dev
+ * server, a throw-away database on the local PostgreSQL), and, in the same run and on the same
+ * Temporal server, the rate of bare workflow starts of an empty workflow: the ceiling.
+ *
+ *   npm run bench:intake                               # 3,000 cases, 16 in flight
+ *   npm run bench:intake -- --cases 20000 --concurrency 32
+ *
+ * A registration is what an intake officer's "save" does: validation, the case, its party
+ * (encrypted), clocks, audit event, tracking-secret hash (argon2) and idempotency in one
+ * transaction, then the workflow start. The figures printed: cases/s, latency p50/p95/p99, the
+ * bare start rate, the ratio, and whether every case got its workflow. Asserts nothing.
+ * Targets: ≥ 0.5× the bare start rate, ≥ 140 cases/s (450,000 letters a year in under an hour).
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { loginAs, startProcessStack } from '../test/support/process-stack';
+import { ms, runLoad, type LoadFigures } from './support/stats';
+
+interface Options {
+  cases: number;
+  concurrency: number;
+  warmup: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { cases: 3000, concurrency: 16, warmup: 100 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = Number((argv[i + 1] ?? '').replace(/[_,]/g, ''));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
+    if (flag === '--cases') options.cases = value;
+    else if (flag === '--concurrency') options.concurrency = value;
+    else if (flag === '--warmup') options.warmup = value;
+    else throw new Error(`unknown option ${flag} (--cases N --concurrency C --warmup W)`);
+  }
+  return options;
+}
+
+const KINDS = ['letter', 'complaint', 'denunciation', 'recommendation', 'reception'] as const;
+const AGENCIES = ['UBND-HN', 'SO-TNMT-HN', 'UBND-PHUONG-HK', 'UBND-PHUONG-BD'];
+
+function caseBody(i: number, agencyCode: string): object {
+  const kind = KINDS[i % KINDS.length]!;
+  return {
+    kind,
+    agencyCode,
+    channel: i % 3 === 0 ? 'in_person' : 'post',
+    receivedOn: '2026-11-2' + String(i % 6),
+    subject: `Đơn số ${i}: tranh chấp đất đai tại thửa ${i % 997}`,
+    content: `Nội dung đơn thứ ${i}: đề nghị xem xét quyết định thu hồi đất, bồi thường chưa thỏa đáng. ${randomBytes(8).toString('hex')}`,
+    petitioner: { fullName: `Người gửi ${i}`, phone: `09${String(10_000_000 + i).slice(-8)}`, idNumber: `0010${String(90_000_000 + i).padStart(8, '0')}` },
+  };
+}
+
+function line(label: string, f: LoadFigures): string {
+  return `  ${label.padEnd(34)}${f.perSecond.toFixed(1).padStart(9)}/s  p50 ${ms(f.p50).padStart(10)}  p95 ${ms(f.p95).padStart(10)}  p99 ${ms(f.p99).padStart(10)}  ${f.count} in ${f.seconds.toFixed(1)} s, failures ${f.failures}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  console.log(`bench:intake — ${options.cases} cases, ${options.concurrency} in flight (warm-up ${options.warmup})`);
+  const stack = await startProcessStack();
+  try {
+    const tokens = new Map<string, string>();
+    for (const agency of AGENCIES) tokens.set(agency, await loginAs(stack.apiUrl, 'intake_officer', agency));
+    const register = async (i: number): Promise<void> => {
+      const agency = AGENCIES[i % AGENCIES.length]!;
+      const response = await fetch(`${stack.apiUrl}/api/v1/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(agency)!}`, 'idempotency-key': `bench-${i}-${randomBytes(4).toString('hex')}` },
+        body: JSON.stringify(caseBody(i, agency)),
+      });
+      if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+
+    await runLoad(options.warmup, options.concurrency, register);
+    const intake = await runLoad(options.cases, options.concurrency, (i) => register(options.warmup + i));
+
+    // Did every case get its workflow? (started by the api after commit, else by its reconciler)
+    const pg = new PgClient({ connectionString: stack.db.url });
+    await pg.connect();
+    const waitBegin = Date.now();
+    let pending = -1;
+    while (Date.now() - waitBegin < 120_000) {
+      pending = Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE workflow_started_at IS NULL')).rows[0]!.n);
+      if (pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const stored = Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM cases')).rows[0]!.n);
+    await pg.end();
+
+    // The ceiling: bare starts of an empty workflow on the same server, same concurrency.
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const client = new Client({ connection, namespace: 'default' });
+    const bareQueue = `bare-${randomBytes(4).toString('hex')}`;
+    const start = async (i: number): Promise<void> => {
+      await client.workflow.start('emptyWorkflow', { taskQueue: bareQueue, workflowId: `bare-${bareQueue}-${i}`, args: [] });
+    };
+    await runLoad(options.warmup, options.concurrency, (i) => start(-1 - i));
+    const bare = await runLoad(options.cases, options.concurrency, start);
+    await connection.close();
+
+    console.log('');
+    console.log(line('registrations over HTTP', intake));
+    console.log(line('bare workflow starts (ceiling)', bare));
+    console.log('');
+    console.log(`  ratio intake / bare starts: ${(intake.perSecond / bare.perSecond).toFixed(2)}× (target ≥ 0.5×: ${intake.perSecond >= 0.5 * bare.perSecond ? 'met' : 'NOT met'})`);
+    console.log(`  sustained: ${intake.perSecond.toFixed(1)} cases/s (target ≥ 140: ${intake.perSecond >= 140 ? 'met' : 'NOT met'}); 450,000 letters would take ${(450_000 / intake.perSecond / 60).toFixed(0)} min`);
+    console.log(`  cases stored: ${stored} (expected ${options.warmup + options.cases}); without a workflow after ${((Date.now() - waitBegin) / 1000).toFixed(1)} s: ${pending}`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

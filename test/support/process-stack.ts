@@ -1,0 +1,196 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
+import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
+import { ensureTestKeys } from './vault';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { temporalCliPath } = require('../../infra/tools/temporal-binaries.js') as { temporalCliPath(): string | undefined };
+
+const ROOT = join(__dirname, '../..');
+const TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
+
+/**
+ * The system as separate operating-system processes, as in production — a Temporal dev server
+ * (state in a SQLite file, so it can be restarted), a throw-away database on the real PostgreSQL,
+ * the api and the worker from the compiled build — so that benchmarks measure real processes and
+ * fault tests can SIGKILL one and start it again. `npm run build` must have run (see `buildOnce`).
+ */
+export interface ProcessStack {
+  apiUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  db: ThrowawayDatabase;
+  /** pids, for reading memory and for killing. */
+  pids(): { api?: number; worker?: number; temporal?: number };
+  startApi(): Promise<void>;
+  startWorker(): Promise<void>;
+  startTemporal(): Promise<void>;
+  /** Kills a part with a signal (SIGKILL: no shutdown hooks run) and waits until it is gone. */
+  kill(part: 'api' | 'worker' | 'temporal', signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ProcessStackOptions {
+  /** Extra environment for api and worker. */
+  env?: Record<string, string>;
+  /** Where child output goes: 'ignore' (default) or 'inherit' to debug. */
+  output?: 'ignore' | 'inherit';
+}
+
+let built = false;
+/**
+ * Compiles the project once per process (`npm run build`: dist/ is what production runs).
+ * SKIP_BUILD=1 uses dist/ as it is (a benchmark run right after a build).
+ */
+export function buildOnce(): void {
+  if (built || process.env.SKIP_BUILD === '1') return;
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
+  built = true;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} not ready within ${timeoutMs / 1000}s`);
+}
+
+const portOpen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+
+export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
+  buildOnce();
+  ensureTestKeys();
+  const cli = temporalCliPath();
+  if (!cli) throw new Error('no Temporal CLI (node infra/tools/temporal-binaries.js installs it)');
+  const stateDir = mkdtempSync(join(tmpdir(), 'donthu-processes-'));
+  const db = await createThrowawayDatabase('donthu_proc');
+  const [temporalPort, apiPort] = [await freePort(), await freePort()];
+  const taskQueue = `proc-${process.pid}-${Date.now().toString(36)}`;
+  const children: Partial<Record<'api' | 'worker' | 'temporal', ChildProcess>> = {};
+  const stdio = options.output ?? 'ignore';
+
+  const appEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DEMO_USERS: '1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOGIN_RATE_LIMIT: '100000',
+    MAIL_DIR: join(stateDir, 'mail'),
+    ATTACHMENTS_DIR: join(stateDir, 'attachments'),
+    ...options.env,
+  };
+
+  const gone = (child: ChildProcess | undefined) => !child || child.exitCode !== null || child.signalCode !== null;
+
+  const stack: ProcessStack = {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
+    taskQueue,
+    db,
+    pids: () => ({ api: children.api?.pid, worker: children.worker?.pid, temporal: children.temporal?.pid }),
+
+    async startTemporal() {
+      const attributes = CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${TYPE_NAMES[key.type]}`]);
+      children.temporal = spawn(
+        cli,
+        ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', join(stateDir, 'temporal.sqlite'), '--log-level', 'error', ...attributes],
+        { stdio: ['ignore', stdio, stdio] },
+      );
+      await waitUntil('Temporal dev server', () => portOpen(temporalPort));
+    },
+
+    async startApi() {
+      children.api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], { cwd: ROOT, env: { ...appEnv, PORT: String(apiPort), HOST: '127.0.0.1' }, stdio: ['ignore', stdio, stdio] });
+      // /health answers 200 only when PostgreSQL and Temporal are both reachable.
+      await waitUntil('api', async () => (await fetch(`${stack.apiUrl}/health`)).ok);
+    },
+
+    async startWorker() {
+      const child = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/worker/src/main.js'], { cwd: ROOT, env: appEnv, stdio: ['ignore', stdio, stdio, 'ipc'] });
+      children.worker = child;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('worker not ready within 120s')), 120_000);
+        child.on('message', (message: { type?: string }) => {
+          if (message?.type !== 'worker-ready') return;
+          clearTimeout(timer);
+          resolve();
+        });
+        child.once('exit', (code, signal) => {
+          clearTimeout(timer);
+          reject(new Error(`worker exited before it was ready (${signal ?? code})`));
+        });
+      });
+    },
+
+    async kill(part, signal = 'SIGKILL') {
+      const child = children[part];
+      if (gone(child)) return;
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child!.kill(signal);
+      await exited;
+    },
+
+    async stop() {
+      for (const part of ['worker', 'api', 'temporal'] as const) {
+        const child = children[part];
+        if (gone(child)) continue;
+        const exited = new Promise((resolve) => child!.once('exit', resolve));
+        child!.kill('SIGTERM');
+        const timer = setTimeout(() => child!.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await db.drop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    await stack.startTemporal();
+    await stack.startApi();
+    await stack.startWorker();
+  } catch (error) {
+    await stack.stop().catch(() => undefined);
+    throw error;
+  }
+  return stack;
+}
+
+/** A logged-in session against a process stack (demo accounts: the api runs with DEMO_USERS=1). */
+export async function loginAs(apiUrl: string, role: string, agencyCode: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: `demo.${role}.${agencyCode}`, password: process.env.DEMO_PASSWORD ?? 'donthu-demo' }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${role}@${agencyCode} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
