@@ -112,7 +112,7 @@ describe('recovery from worker, database and Temporal failures under load', () =
     };
     const load = Promise.all(Array.from({ length: CONCURRENCY }, client));
 
-    const whenDone = async (n: number) => eventually(`${n} cases registered`, async () => outcomes.length, (v) => v >= n, 300_000);
+    const whenDone = async (n: number) => eventually(`${n} cases registered`, () => Promise.resolve(outcomes.length), (v) => v >= n, 300_000);
     const faults: string[] = [];
     await whenDone(Math.floor(CASES / 4));
     await stack.kill('worker', 'SIGKILL');
