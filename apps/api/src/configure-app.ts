@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { RefuseControlCharactersPipe } from './common/control-characters.pipe';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { buildOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { applyHttpHardening } from './hardening/http-hardening';
 
@@ -10,19 +12,10 @@ export function configureApp(app: INestApplication): INestApplication {
   // Before anything else: helmet, CORS (closed unless CORS_ORIGINS), body limit, trusted proxies.
   applyHttpHardening(app);
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RefuseControlCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('donthu API')
-      .setDescription('Hệ thống quản lý đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh / case system for complaints, denunciations and recommendations')
-      .setVersion('1')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -55,15 +55,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message, ...(errors ? { errors } : {}) };
     }
     // body-parser errors (malformed JSON, body too large) arrive as plain errors with a status.
-    const status = (exception as { status?: unknown; type?: unknown })?.status;
+    const type = (exception as { type?: unknown })?.type;
+    // body-parser reports a failed `verify` (invalid UTF-8, nesting too deep) as 403; it is a malformed request.
+    const status = type === 'entity.verify.failed' ? HttpStatus.BAD_REQUEST : (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: unknown }).type;
       const message =
         type === 'entity.parse.failed'
           ? 'Request body is not valid JSON'
           : type === 'entity.too.large'
             ? 'Request body is too large'
-            : 'Request body could not be read';
+            : type === 'entity.verify.failed'
+              ? (exception as Error).message
+              : 'Request body could not be read';
       return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, errors: [{ field: 'body', reason: message }] };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_TEXT[500]!, message: 'Internal server error' };

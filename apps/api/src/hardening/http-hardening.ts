@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
@@ -64,6 +65,47 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
   return value;
 }
 
+/** Deeper JSON than any request of this api needs (a registration is 4 levels). */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * How deep the arrays and objects of a JSON text nest, read from the bytes without parsing (and
+ * stopping once past `limit`): a body nested 100,000 levels parses, but then overflows the stack
+ * of whatever walks it.
+ */
+export function jsonNestingDepth(body: Buffer, limit = Number.MAX_SAFE_INTEGER): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/** body-parser `verify`: its errors reach HttpExceptionFilter with type entity.verify.failed (400). */
+function verifyBody(message: string): Error {
+  return Object.assign(new Error(message), { type: 'entity.verify.failed' });
+}
+
+function refuseInvalidUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw verifyBody('Request body is not valid UTF-8');
+}
+
+function refuseInvalidJson(request: unknown, response: unknown, body: Buffer): void {
+  refuseInvalidUtf8(request, response, body);
+  if (jsonNestingDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw verifyBody(`Request body nests more than ${MAX_JSON_DEPTH} levels`);
+}
+
 /**
  * Security headers (helmet), CORS closed unless CORS_ORIGINS names origins, a body size limit
  * (413 in the one error shape, by HttpExceptionFilter) and which proxies to trust for the
@@ -79,6 +121,8 @@ export function applyHttpHardening(app: INestApplication, config: HttpHardening 
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: CORS_ALLOWED_HEADERS, exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: 600 });
   }
   // Registered before Nest's own parsers, which then step aside (same names).
-  express.useBodyParser('json', { limit: config.bodyLimit });
-  express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
+  // A body that is not valid UTF-8 is refused (400), never decoded with replacement characters
+  // into a stored petition; so is JSON nested deeper than MAX_JSON_DEPTH.
+  express.useBodyParser('json', { limit: config.bodyLimit, verify: refuseInvalidJson });
+  express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true, verify: refuseInvalidUtf8 });
 }

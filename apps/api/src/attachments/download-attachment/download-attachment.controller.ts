@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, InternalServerErrorException, Logger, NotFoundException, Res, StreamableFile } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiInternalServerErrorResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiInternalServerErrorResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -31,8 +31,8 @@ export class DownloadAttachmentController {
     summary: 'Tải tài liệu đính kèm / download an attachment',
     description: 'Served as an attachment with the media type detected at upload, only after its SHA-256 has been checked (a mismatch is a 500, logged).',
   })
-  @ApiProduces(...ALLOWED_MEDIA_TYPES)
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  // The file's own media type on success; errors are JSON like everywhere else.
+  @ApiOkResponse({ content: Object.fromEntries(ALLOWED_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) })
   @ApiForbiddenResponse({ type: ApiErrorBody })
   @ApiNotFoundResponse({ type: ApiErrorBody })
   @ApiInternalServerErrorResponse({ type: ApiErrorBody, description: 'The stored content is missing or does not match its checksum' })

@@ -12,7 +12,7 @@ import { IdempotencyKey } from '../../common/idempotency-key';
 import { todayInVietnam } from '../../common/local-date';
 import { CaseDetailView } from '../case-views';
 import { CaseCommandSender } from '../case-command-sender';
-import { CaseCodeParam } from '../get-case/case-code.param';
+import { ApiCaseCodeParam, CaseCodeParam } from '../get-case/case-code.param';
 import { findCaseOr404, loadCaseDetail } from '../get-case/find-case';
 import { COMMAND_ENDPOINTS } from './command-endpoints';
 
@@ -83,6 +83,7 @@ for (const endpoint of COMMAND_ENDPOINTS) {
     RequirePermission('act_on_case'),
     HttpCode(HttpStatus.OK),
     ApiOperation({ summary: endpoint.summary, operationId: name }),
+    ApiCaseCodeParam(),
     ApiBody({ type: endpoint.dto }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Used as the Update id: a retried command is applied once.' }),
     ApiOkResponse({ type: CaseDetailView }),

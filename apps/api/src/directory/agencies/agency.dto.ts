@@ -42,3 +42,14 @@ export class UpdateAgencyDto {
   @IsBoolean()
   active?: boolean;
 }
+
+/** One agency of the directory, with the bodies the law routes its escalations to. */
+export class AgencyView {
+  @ApiProperty({ example: 'UBND-PHUONG-HK' }) code!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Hoàn Kiếm' }) name!: string;
+  @ApiProperty({ enum: AGENCY_LEVELS }) level!: AgencyLevel;
+  @ApiProperty({ nullable: true, type: String, example: 'UBND-HN' }) parentCode!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'TTR-HN', description: 'Thanh tra cùng cấp / the inspectorate that monitors it' }) inspectorate?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'UBND-HN', description: 'Cấp trên / the superior body (escalation step 3)' }) superior?: string | null;
+}

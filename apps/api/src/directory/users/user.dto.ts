@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { AGENCY_CODE_PATTERN, ROLES, type Role } from '@donthu/domain';
 
 const STAFF_ROLES = ROLES.filter((r) => r !== 'citizen');
@@ -28,6 +28,12 @@ export class CreateUserDto {
   @IsString()
   @Length(12, 200)
   password!: string;
+
+  @ApiPropertyOptional({ example: 'nguyen.van.a@hanoi.gov.vn', description: 'Where notifications (reminders, overdue, escalations, the daily digest) are e-mailed' })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @Length(3, 254)
+  email?: string;
 }
 
 export class UpdateUserDto {
@@ -57,4 +63,22 @@ export class UpdateUserDto {
   @IsString()
   @Length(12, 200)
   password?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A new notification address; null removes it' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsEmail({}, { message: 'must be an e-mail address or null' })
+  @Length(3, 254)
+  email?: string | null;
+}
+
+/** A staff account as the administrator sees it (never the password hash). */
+export class UserView {
+  @ApiProperty({ example: 'nguyen.van.a' }) id!: string;
+  @ApiProperty({ example: 'nguyen.van.a' }) username!: string;
+  @ApiProperty({ example: 'Nguyễn Văn A' }) displayName!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role!: Role;
+  @ApiProperty({ example: 'UBND-HN' }) agencyCode!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ description: 'Locked after too many failed logins (LOGIN_MAX_FAILURES)' }) locked!: boolean;
 }
