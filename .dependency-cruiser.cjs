@@ -34,6 +34,13 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'web-console-imports-no-server-code',
+      severity: 'error',
+      comment: 'apps/web runs in the browser: it talks to the api over HTTP and may share only the pure domain (labels, lifecycle tables, legal grounds).',
+      from: { path: '^apps/web/' },
+      to: { path: ['^apps/(api|worker|cli)/', '^libs/(persistence|temporal|vault|logging)/', '^workflows/', '^node_modules/(@nestjs|@temporalio|typeorm|pg|argon2)/'] },
+    },
+    {
       name: 'persistence-knows-no-framework-above-it',
       severity: 'error',
       comment: 'Entities and repositories stay usable from api, worker and scripts alike.',
@@ -43,10 +50,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^dist/', '^\\.tools/', '^\\.data/'] },
+    exclude: { path: ['^dist/', '^\\.tools/', '^\\.data/', '^apps/web/dist/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.json'] },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

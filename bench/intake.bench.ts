@@ -17,27 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loginAs, startProcessStack } from '../test/support/process-stack';
-import { ms, runLoad, type LoadFigures } from './support/stats';
+import { ms, parseCountOptions, runLoad, type LoadFigures } from './support/stats';
 
-interface Options {
-  cases: number;
-  concurrency: number;
-  warmup: number;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { cases: 3000, concurrency: 16, warmup: 100 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = Number((argv[i + 1] ?? '').replace(/[_,]/g, ''));
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-    if (flag === '--cases') options.cases = value;
-    else if (flag === '--concurrency') options.concurrency = value;
-    else if (flag === '--warmup') options.warmup = value;
-    else throw new Error(`unknown option ${flag} (--cases N --concurrency C --warmup W)`);
-  }
-  return options;
-}
 
 const KINDS = ['letter', 'complaint', 'denunciation', 'recommendation', 'reception'] as const;
 const AGENCIES = ['UBND-HN', 'SO-TNMT-HN', 'UBND-PHUONG-HK', 'UBND-PHUONG-BD'];
@@ -60,7 +41,7 @@ function line(label: string, f: LoadFigures): string {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseCountOptions(process.argv.slice(2), { cases: 3000, concurrency: 16, warmup: 100 });
   console.log(`bench:intake — ${options.cases} cases, ${options.concurrency} in flight (warm-up ${options.warmup})`);
   const stack = await startProcessStack();
   try {

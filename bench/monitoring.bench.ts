@@ -9,19 +9,22 @@
  *
  *   npm run bench:monitoring                       # 1,000,000 cases
  *   npm run bench:monitoring -- --cases 100000     # a quick run
- *   options: --runs 200 (per query, ours) --baseline-runs 50 --on-time-runs 20 --keep (leave the database)
+ *   options: --runs 200 (per query, ours) --baseline-runs 50 --on-time-runs 20 --report-runs 5 --keep (leave the database)
  *
  * PostgreSQL at TEST_DATABASE_URL / DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * the database `donthu_bench_…` is created, migrated, seeded with bulk `INSERT … SELECT
  * generate_series`, measured, and dropped. Prints figures and query plans; asserts nothing.
- * Target (issue #7): overdue list p95 ≤ 20 ms at 1M cases.
+ * Also the annual periodic report of a province (Thông tư 01/2024; POST /api/v1/reports: facts,
+ * figures, XLSX and CSV, kept with its audit event), next to a plain count(*) of the cases it reads.
+ * Targets (issue #7): overdue list p95 ≤ 20 ms, a province's annual report ≤ 5 s, at 1M cases.
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AgencyTree, type AgencyLevel, type CaseKind, type Role, type RuleId } from '@donthu/domain';
-import { databaseOptionsFromEnv, DEFAULT_DATABASE_URL } from '@donthu/persistence';
+import { AgencyTree, computeReportFigures, formatLocalDate, latestEndedReportPeriod, parseLocalDate, reportScope, type AgencyLevel, type CaseKind, type Role, type RuleId } from '@donthu/domain';
+import { databaseOptionsFromEnv, DEFAULT_DATABASE_URL, loadAgencyTree } from '@donthu/persistence';
+import { generatePeriodicReport, loadReportFacts, renderReportCsv, renderReportXlsx, REPORT_CASES_WHERE, reportCasesParams, sha256Hex, withoutJit } from '@donthu/reporting';
 import { MONITORED_STATES, type MonitoredState, type MonitoringInstant } from '../apps/api/src/monitoring/clock-state-sql';
 import { monitoringInstantNow } from '../apps/api/src/monitoring/monitoring-instant';
 import { countClocksByState } from '../apps/api/src/monitoring/monitoring-summary/monitoring-summary.repository';
@@ -46,11 +49,12 @@ interface Options {
   runs: number;
   baselineRuns: number;
   onTimeRuns: number;
+  reportRuns: number;
   keep: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { cases: 1_000_000, runs: 200, baselineRuns: 50, onTimeRuns: 20, keep: false };
+  const options: Options = { cases: 1_000_000, runs: 200, baselineRuns: 50, onTimeRuns: 20, reportRuns: 5, keep: false };
   const count = (flag: string, value: string | undefined): number => {
     const n = Number((value ?? '').replace(/[_,]/g, ''));
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer, got "${value}"`);
@@ -63,7 +67,8 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--runs') options.runs = count(arg, argv[++i]);
     else if (arg === '--baseline-runs') options.baselineRuns = count(arg, argv[++i]);
     else if (arg === '--on-time-runs') options.onTimeRuns = count(arg, argv[++i]);
-    else throw new Error(`unknown option ${arg} (--cases N, --runs N, --baseline-runs N, --on-time-runs N, --keep)`);
+    else if (arg === '--report-runs') options.reportRuns = count(arg, argv[++i]);
+    else throw new Error(`unknown option ${arg} (--cases N, --runs N, --baseline-runs N, --on-time-runs N, --report-runs N, --keep)`);
   }
   if (options.cases < 1000) throw new Error('--cases must be at least 1000');
   return options;
@@ -191,7 +196,9 @@ async function seedCases(q: EntityManager, cases: number, today: string): Promis
            CASE WHEN open AND accepted THEN 'officer-' || (g % 50) END,
            CASE WHEN open THEN CASE WHEN accepted THEN res_due ELSE first_due END END,
            open AND CASE WHEN accepted THEN res_due ELSE first_due END < CAST('${today}' AS date),
-           received_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', now()
+           received_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh',
+           -- Written last by its last act (a closed case), or lately (an open one: milestones, commands).
+           CASE WHEN open THEN now() ELSE (CASE WHEN accepted THEN res_stop ELSE first_stop END)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + interval '1 day 9 hours' END
     FROM (SELECT *, agency_code || '-' || extract(year FROM received_on) || '-' || lpad(g::text, 7, '0') AS code FROM bench_seed) s`);
 }
 
@@ -242,7 +249,11 @@ async function seedClocks(q: EntityManager, nowMs: number): Promise<void> {
   );
 }
 
-/** The events the on-time rate reads: registration, acceptance, and the act that stopped the resolution clock (entered a day after its date). */
+/**
+ * The events the on-time rate and the periodic report read: registration, acceptance (also of open
+ * cases), the act that stopped the resolution clock (entered a day after its date), and for closed
+ * cases never accepted the act that filed them; each with the statuses before and after it.
+ */
 async function seedAuditEvents(q: EntityManager): Promise<void> {
   await q.query(`
     INSERT INTO audit_events (stream_type, stream_id, sequence, type, actor, payload, occurred_at, prev_hash, hash)
@@ -251,15 +262,26 @@ async function seedAuditEvents(q: EntityManager): Promise<void> {
     CROSS JOIN LATERAL (VALUES
       (1, 'case.registered', jsonb_build_object('kind', s.kind, 'receivedOn', s.received_on, 'clocks', jsonb_build_array(jsonb_build_object('clock', s.first_clock, 'rule', s.first_rule, 'status', 'running', 'due', s.first_due))),
           s.received_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'),
-      (2, 'case.accepted', jsonb_build_object('command', 'accept', 'effectiveDate', s.accepted_on, 'clocks', jsonb_build_array(
+      (2, 'case.accepted', jsonb_build_object('command', 'accept', 'effectiveDate', s.accepted_on,
+            'before', jsonb_build_object('status', 'received'), 'after', jsonb_build_object('status', 'accepted'), 'clocks', jsonb_build_array(
             jsonb_build_object('clock', s.first_clock, 'rule', s.first_rule, 'status', 'stopped', 'due', s.first_due),
             jsonb_build_object('clock', 'resolution', 'rule', s.res_rule, 'status', 'running', 'due', s.res_due))),
           s.accepted_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'),
-      (3, 'case.decided', jsonb_build_object('command', 'decide', 'effectiveDate', s.res_stop, 'documentNumber', '12/QĐ', 'clocks', jsonb_build_array(
+      (3, 'case.decided', jsonb_build_object('command', 'decide', 'effectiveDate', s.res_stop, 'documentNumber', '12/QĐ',
+            'before', jsonb_build_object('status', 'verifying'), 'after', jsonb_build_object('status', 'decided'), 'clocks', jsonb_build_array(
             jsonb_build_object('clock', 'resolution', 'rule', s.res_rule, 'status', 'stopped', 'due', s.res_due))),
           s.res_stop::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + interval '1 day 9 hours')
     ) AS e(sequence, type, payload, at)
-    WHERE s.accepted AND NOT s.open`);
+    WHERE s.accepted AND (e.sequence < 3 OR NOT s.open)`);
+  await q.query(`
+    INSERT INTO audit_events (stream_type, stream_id, sequence, type, actor, payload, occurred_at, prev_hash, hash)
+    SELECT 'case', s.id::text, 2, 'case.filed',
+           'officer-1', jsonb_build_object('command', 'file', 'effectiveDate', s.first_stop, 'reason', 'Lưu đơn',
+             'before', jsonb_build_object('status', 'received'), 'after', jsonb_build_object('status', 'filed'), 'clocks', jsonb_build_array(
+             jsonb_build_object('clock', s.first_clock, 'rule', s.first_rule, 'status', 'stopped', 'due', s.first_due))),
+           s.first_stop::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + interval '1 day 9 hours', md5(s.id::text || 1), md5(s.id::text || 2)
+    FROM bench_seed s
+    WHERE NOT s.accepted AND NOT s.open`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,6 +568,34 @@ async function main(): Promise<void> {
     const onTimeOurs = await measure(periods, runOnTime(q));
     const onTimeNoIndex = await inRolledBackTransaction(dataSource, WITHOUT_MIGRATION_INDEXES, (m) => measure(periods, runOnTime(m), 3));
     printFigures('On-time rate (GET /api/v1/monitoring/on-time-rate, periods of 90/182/365 days, audit-trail stop dates)', onTimeOurs, [['(a) without the migration’s indexes', onTimeNoIndex]]);
+
+    // The annual periodic report of a province (POST /api/v1/reports, Thông tư 01/2024): the function
+    // the api calls (facts, figures, XLSX and CSV, the row and its audit event), a few runs.
+    const tree = await loadAgencyTree(q);
+    const province = 'UBND-HN';
+    const annual = latestEndedReportPeriod('annual', parseLocalDate(at.today));
+    const reportAgencies = reportScope(tree, province, true);
+    const reportRequest = { periodKind: 'annual' as const, year: annual.year, agencyCode: province, includeSubordinates: true, trigger: 'on_demand' as const, generatedBy: 'bench' };
+    const runs = Array.from({ length: options.reportRuns }, (_, k) => ({ scope: { label: province, agencyCodes: reportAgencies }, k }));
+    const reportOurs = await measure(runs, () => generatePeriodicReport(dataSource, { ...reportRequest, nowMs: Date.now() }, tree), 1);
+    // Baseline: a plain count(*) of the same cases (the report's own predicate and JIT setting, without the audit-trail and clock lookups).
+    const countSameRows = await measure(runs, () => withoutJit(q, (m) => m.query(`SELECT count(*)::int AS n FROM cases c WHERE ${REPORT_CASES_WHERE}`, reportCasesParams(reportAgencies, annual))), 1);
+    // Where one report's time goes.
+    const t1 = performance.now();
+    const reportFacts = await loadReportFacts(q, reportAgencies, annual);
+    const t2 = performance.now();
+    const figures = computeReportFigures(annual, reportAgencies, reportFacts);
+    const t3 = performance.now();
+    const doc = { id: '00000000-0000-4000-8000-000000000000', period: annual, scope: { agencyCode: province, includeSubordinates: true, agencies: reportAgencies.map((code) => ({ code, name: tree.get(code)?.name ?? code })) }, generatedAtMs: Date.now() - (Date.now() % 1000), trigger: 'on_demand' as const, generatedBy: 'bench', figures };
+    const csv = renderReportCsv(doc);
+    const xlsx = await renderReportXlsx(doc, sha256Hex(csv));
+    const t4 = performance.now();
+    console.log(`\nAnnual periodic report of a province (POST /api/v1/reports: ${province} and the ${reportAgencies.length - 1} agencies below it, ${formatLocalDate(annual.from)} → ${formatLocalDate(annual.to)})`);
+    console.log(`  ${''.padEnd(44)}${'p50'.padStart(12)}${'p95'.padStart(12)}${'max'.padStart(12)}   runs   ratio p50`);
+    console.log(`  ${'the report (facts, figures, XLSX, CSV, row)'.padEnd(44)}${ms(reportOurs.p50)}${ms(reportOurs.p95)}${ms(reportOurs.slowest[0]!.ms)}  ${String(reportOurs.runs).padStart(5)}`);
+    console.log(`  ${'baseline: count(*) of the same cases'.padEnd(44)}${ms(countSameRows.p50)}${ms(countSameRows.p95)}${ms(countSameRows.slowest[0]!.ms)}  ${String(countSameRows.runs).padStart(5)}  ${(reportOurs.p50 / countSameRows.p50).toFixed(1).padStart(7)} × the count`);
+    console.log(`  one run: ${reportFacts.length.toLocaleString('en-US')} cases read, facts ${(t2 - t1).toFixed(0)} ms, figures ${(t3 - t2).toFixed(0)} ms, XLSX ${(xlsx.length / 1024).toFixed(0)} KiB + CSV ${(t4 - t3).toFixed(0)} ms`);
+    console.log(`  target ≤ 5 s: ${reportOurs.p95 <= 5000 ? 'met' : 'NOT met'} at ${options.cases.toLocaleString('en-US')} cases`);
 
     // Plans of representative questions.
     console.log('\nQuery plans (EXPLAIN ANALYZE, BUFFERS):');

@@ -42,3 +42,20 @@ export async function runLoad(count: number, concurrency: number, task: (i: numb
 }
 
 export const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/**
+ * `--name N` options of a benchmark, each a positive integer (`1_000` and `1,000` read as 1000),
+ * starting from `defaults`; an unknown option or a bad number stops the run with its usage.
+ */
+export function parseCountOptions<T extends Record<string, number>>(argv: readonly string[], defaults: T): T {
+  const options: Record<string, number> = { ...defaults };
+  const usage = Object.keys(defaults).map((k) => `--${k} N`).join(' ');
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]!.replace(/^--/, '');
+    const value = Number((argv[i + 1] ?? '').replace(/[_,]/g, ''));
+    if (!(name in defaults)) throw new Error(`unknown option ${argv[i]!} (${usage})`);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer`);
+    options[name] = value;
+  }
+  return options as T;
+}

@@ -81,7 +81,7 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   const started = Date.now();
-  log('building (tsc)…');
+  log('building (tsc, then the web console with vite)…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
 
@@ -125,6 +125,7 @@ try {
   await new Promise((resolve) => worker.on('message', (m) => m?.type === 'worker-ready' && resolve()));
 
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  log(`Console      http://127.0.0.1:${apiPort}/  (web console: log in as a demo user, or /track for citizens)`);
   log(`API          http://127.0.0.1:${apiPort}/api/v1`);
   log(`OpenAPI docs http://127.0.0.1:${apiPort}/docs`);
   log(`Health       http://127.0.0.1:${apiPort}/health`);

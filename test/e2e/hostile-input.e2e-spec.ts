@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { todayInVietnam } from '../../apps/api/src/common/local-date';
 import { authHeaders } from '../support/auth';
-import { startStack, type Stack } from '../support/stack';
+import { listenOnFreePort, startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
 /**
@@ -35,8 +34,7 @@ describe('hostile input', () => {
     stack = await startStack(temporal);
     headers = await authHeaders(request(stack.api.getHttpServer()), 'agency_head', 'UBND-HN');
     // Raw bytes go over a real socket (supertest would re-serialise a Buffer as JSON).
-    await stack.api.listen(0, '127.0.0.1');
-    apiUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
+    apiUrl = await listenOnFreePort(stack);
   }, 180_000);
 
   afterAll(async () => {

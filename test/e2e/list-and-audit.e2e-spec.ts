@@ -343,9 +343,9 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
   it('documents both endpoints with their parameters in the OpenAPI document', async () => {
     const docs = await http.get('/docs/openapi.json').expect(200);
     const names = (operation: { parameters: Array<{ name: string }> }) => operation.parameters.map((p) => p.name);
-    expect(names(docs.body.paths['/api/v1/cases'].get)).toEqual(['kind', 'status', 'agency', 'dueBefore', 'overdue', 'limit', 'cursor']);
+    expect(names(docs.body.paths['/api/v1/cases'].get)).toEqual(['kind', 'status', 'agency', 'dueBefore', 'overdue', 'limit', 'cursor', 'q']);
     expect(docs.body.paths['/api/v1/cases'].get.summary).toMatch(/^Danh sách vụ việc \/ cases/);
     expect(names(docs.body.paths['/api/v1/audit/verify'].get)).toEqual(['case', 'trail', 'stream']);
-    expect(Object.keys(docs.body.paths['/api/v1/audit/verify'].get.responses)).toEqual(['200', '400', '404']);
+    expect(Object.keys(docs.body.paths['/api/v1/audit/verify'].get.responses)).toEqual(['200', '400', '401', '403', '404']);
   });
 });

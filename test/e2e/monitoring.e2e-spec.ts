@@ -8,7 +8,6 @@ import {
   parseLocalDate,
   type CaseKind,
   type ClockState,
-  type LocalDate,
   type Role,
   type RuleId,
 } from '@donthu/domain';
@@ -16,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { databaseOptionsFromEnv, MIGRATIONS } from '@donthu/persistence';
 import { MonitoringIndexes1764230000000 } from '../../libs/persistence/src/migrations/1764230000000-monitoring-indexes';
 import { todayInVietnam } from '../../apps/api/src/common/local-date';
+import { receivedOnFor } from '../support/clock-dates';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
@@ -31,20 +31,8 @@ import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support
 const TODAY = todayInVietnam();
 const CALENDAR = defaultCalendar();
 
-/** The state of a clock of `rule` started on `start`, today, by the domain (legal-rules.md §6). */
-function stateOf(rule: RuleId, start: LocalDate): ClockState {
-  const d = due(rule, start, {}, CALENDAR);
-  return classifyClock({ due: d.due, dueIgnoringProvisional: d.dueIgnoringProvisional, period: { days: d.period.days, unit: d.period.unit } }, { date: parseLocalDate(TODAY) }, CALENDAR);
-}
-
 /** The latest start date (today or before) that puts a clock of `rule` in `state` today. */
-function startFor(rule: RuleId, state: ClockState): string {
-  for (let back = 0; back <= 1500; back++) {
-    const start = addDays(parseLocalDate(TODAY), -back);
-    if (stateOf(rule, start) === state) return formatLocalDate(start);
-  }
-  throw new Error(`no start date puts ${rule} in ${state} today`);
-}
+const startFor = (rule: RuleId, state: Exclude<ClockState, 'paused'>): string => receivedOnFor(rule, state, TODAY);
 
 const plusDays = (date: string, days: number) => formatLocalDate(addDays(parseLocalDate(date), days));
 const daysBetween = (from: string, to: string) => parseLocalDate(to) - parseLocalDate(from);
@@ -212,6 +200,8 @@ describe('monitoring: due soon, overdue and very overdue clocks, counted and lis
   /** Every fixture's case code, by fixture name. */
   const codes = new Map<string, string>();
   const onTime: Record<'early' | 'onDue' | 'dayLate', string> = { early: '', onDue: '', dayLate: '' };
+  /** Every fixture's escalation step, from the milestones its workflow recorded (read once all are recorded). */
+  const escalationSteps = new Map<string, number>();
   let inspector: Api;
 
   /** The monitored clocks of the fixtures as the api should list them, in age order. */
@@ -264,13 +254,19 @@ describe('monitoring: due soon, overdue and very overdue clocks, counted and lis
 
   /** Counts by agency from the fixtures: what the summary must say. */
   function expectedSummary(agencies: readonly string[], keep: (f: Fixture) => boolean = () => true) {
-    const byAgency = new Map<string, { dueSoon: number; overdue: number; veryOverdue: number; total: number }>();
+    const byAgency = new Map<string, { dueSoon: number; overdue: number; veryOverdue: number; total: number; escalation: { reminder: number; inspectorate: number; superior: number } }>();
     for (const f of FIXTURES.filter((x) => agencies.includes(x.agency) && x.state !== 'on_track' && keep(x))) {
-      const counts = byAgency.get(f.agency) ?? { dueSoon: 0, overdue: 0, veryOverdue: 0, total: 0 };
+      const counts = byAgency.get(f.agency) ?? { dueSoon: 0, overdue: 0, veryOverdue: 0, total: 0, escalation: { reminder: 0, inspectorate: 0, superior: 0 } };
       if (f.state === 'due_soon') counts.dueSoon += 1;
       if (f.state === 'overdue') counts.overdue += 1;
       if (f.state === 'very_overdue') counts.veryOverdue += 1;
       counts.total += 1;
+      // Escalation: overdue clocks only, at the highest step the workflow recorded.
+      const step = f.state === 'due_soon' ? 0 : escalationSteps.get(f.name);
+      if (step === undefined) throw new Error(`${f.name}: no escalation step read`);
+      if (step === 1) counts.escalation.reminder += 1;
+      if (step === 2) counts.escalation.inspectorate += 1;
+      if (step === 3) counts.escalation.superior += 1;
       byAgency.set(f.agency, counts);
     }
     return [...byAgency.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agencyCode, counts]) => ({ agencyCode, agencyName: expect.any(String), ...counts }));
@@ -314,6 +310,13 @@ describe('monitoring: due soon, overdue and very overdue clocks, counted and lis
       (n) => n === 0,
     );
     expect(behind).toBe(0);
+    const reached = await stack.dataSource.query<Array<{ code: string; name: string; reached: string[] }>>(
+      `SELECT c.code, cc.name, cc.reached FROM case_clocks cc JOIN cases c ON c.id = cc.case_id WHERE cc.status = 'running' AND cc.owner = 'agency'`,
+    );
+    for (const f of FIXTURES) {
+      const row = reached.find((r) => r.code === codes.get(f.name) && r.name === f.clock);
+      if (row) escalationSteps.set(f.name, row.reached.includes('escalated_superior') ? 3 : row.reached.includes('escalated_inspectorate') ? 2 : row.reached.includes('due_today') ? 1 : 0);
+    }
   });
 
   afterAll(async () => {
@@ -364,6 +367,8 @@ describe('monitoring: due soon, overdue and very overdue clocks, counted and lis
       overdue: 1,
       veryOverdue: 2,
       total: 4,
+      // The very overdue complaint and recommendation have climbed the whole ladder; the letter overdue by a few days has had its reminder only.
+      escalation: { reminder: 1, inspectorate: 0, superior: 2 },
     });
     // The transferred letter counts where it went, not where it came from.
     expect(res.body.groups.find((g: { agencyCode: string }) => g.agencyCode === 'UBND-PHUONG-BD')).toMatchObject({ overdue: 1, total: 1 });
@@ -387,7 +392,30 @@ describe('monitoring: due soon, overdue and very overdue clocks, counted and lis
     expect(byKindRule.body.groups[0]).not.toHaveProperty('agencyCode');
 
     const three = await inspector.get('/api/v1/monitoring/summary').query({ groupBy: 'agency,kind,rule' }).expect(200);
-    expect(three.body.groups).toContainEqual({ agencyCode: 'UBND-HN', agencyName: expect.any(String), kind: 'complaint', rule: 'KN-03', dueSoon: 0, overdue: 1, veryOverdue: 0, total: 1 });
+    const hnStep = escalationSteps.get('UBND-HN complaint accepted and assigned, resolution overdue');
+    expect(hnStep).toBeGreaterThanOrEqual(1);
+    expect(three.body.groups).toContainEqual({
+      agencyCode: 'UBND-HN',
+      agencyName: expect.any(String),
+      kind: 'complaint',
+      rule: 'KN-03',
+      dueSoon: 0,
+      overdue: 1,
+      veryOverdue: 0,
+      total: 1,
+      escalation: { reminder: hnStep === 1 ? 1 : 0, inspectorate: hnStep === 2 ? 1 : 0, superior: hnStep === 3 ? 1 : 0 },
+    });
+    // Escalation counts by kind agree with the overdue list's steps.
+    const listed = (await inspector.get('/api/v1/monitoring/overdue').query({ limit: 200 }).expect(200)).body.items as ListedClock[];
+    for (const group of byKindRule.body.groups as Array<{ kind: string; rule: string; escalation: Record<string, number> }>) {
+      const mine = listed.filter((i) => i.kind === group.kind && i.rule === group.rule);
+      expect({ group: `${group.kind} ${group.rule}`, ...group.escalation }).toEqual({
+        group: `${group.kind} ${group.rule}`,
+        reminder: mine.filter((i) => i.escalationStep === 1).length,
+        inspectorate: mine.filter((i) => i.escalationStep === 2).length,
+        superior: mine.filter((i) => i.escalationStep === 3).length,
+      });
+    }
 
     const filtered = async (query: Record<string, string>, keep: (f: Fixture) => boolean) =>
       expect((await inspector.get('/api/v1/monitoring/summary').query(query).expect(200)).body.groups).toEqual(expectedSummary(HA_NOI, keep));

@@ -38,6 +38,7 @@ interface Fixture {
 
 const CASE = (code: string) => `/api/v1/cases/${code}`;
 let attachmentId = '';
+let reportId = '';
 
 /**
  * How to call each endpoint. Every route the api serves must be here (or public): a new endpoint
@@ -73,6 +74,21 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/monitoring/summary': { scoped: false, url: () => '/api/v1/monitoring/summary?groupBy=agency,kind' },
   'GET /api/v1/monitoring/overdue': { scoped: false, url: () => '/api/v1/monitoring/overdue?state=due_soon,overdue,very_overdue' },
   'GET /api/v1/monitoring/on-time-rate': { scoped: false, url: () => '/api/v1/monitoring/on-time-rate?from=2026-01-01&to=2026-11-26' },
+  'GET /api/v1/monitoring/priority': { scoped: false, url: () => '/api/v1/monitoring/priority?flag=large_group' },
+  'GET /api/v1/monitoring/trend': { scoped: false, url: () => '/api/v1/monitoring/trend?from=2026-01&to=2026-11' },
+  // Notifications and their delivery (read_notifications): overseers their agencies', other officers their own.
+  'GET /api/v1/notifications': { scoped: false, url: () => '/api/v1/notifications?status=pending,failed' },
+  // Screening before intake (register_case): for the caller's own agency only (another one: 403 naming agencyCode).
+  'POST /api/v1/intake/screening': {
+    scoped: false,
+    url: () => '/api/v1/intake/screening',
+    body: (agency) => ({ kind: 'complaint', agencyCode: agency, channel: 'post', receivedOn: '2026-11-26', subject: 's', content: 'c', petitioner: { fullName: 'Ma Trận', idNumber: '001190000777' } }),
+  },
+  // Periodic reports (TT 01/2024): made within the caller's jurisdiction (another agency: 403 naming agencyCode), read likewise (404).
+  'POST /api/v1/reports': { scoped: false, url: () => '/api/v1/reports', body: (agency) => ({ periodKind: 'q1', year: 2026, agencyCode: agency }) },
+  'GET /api/v1/reports': { scoped: false, url: () => '/api/v1/reports' },
+  'GET /api/v1/reports/:id/xlsx': { scoped: true, url: () => `/api/v1/reports/${reportId}/xlsx` },
+  'GET /api/v1/reports/:id/csv': { scoped: true, url: () => `/api/v1/reports/${reportId}/csv` },
   ...Object.fromEntries(COMMAND_ENDPOINTS.map((e) => [`POST /api/v1/cases/:code/${e.path}`, { scoped: true, url: (code: string) => `${CASE(code)}/${e.path}`, body: () => ({}) }])),
 };
 
@@ -104,6 +120,7 @@ describe('permission matrix: every role × every endpoint × own and another age
     await (await apiAs(stack.api.getHttpServer(), 'agency_head', 'UBND-PHUONG-HC')).post('/api/v1/cases').send(FIXTURES['POST /api/v1/cases']!.body!('UBND-PHUONG-HC')).expect(201);
     caseCode = (await head.post('/api/v1/cases').send(FIXTURES['POST /api/v1/cases']!.body!('UBND-PHUONG-HK')).expect(201)).body.code;
     attachmentId = (await head.post(`${CASE(caseCode)}/attachments`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'scan.pdf').expect(201)).body.id;
+    reportId = (await head.post('/api/v1/reports').send(FIXTURES['POST /api/v1/reports']!.body!('UBND-PHUONG-HK')).expect(201)).body.id;
   });
 
   afterAll(async () => {
@@ -155,8 +172,8 @@ describe('permission matrix: every role × every endpoint × own and another age
           const seesCase = where === 'own' || role === 'admin' || role === 'auditor';
           if (fixture.scoped && !seesCase) {
             expect(cell).toEqual({ ...cell, status: 404 });
-          } else if (key === 'POST /api/v1/cases' && where === 'other') {
-            // Registering for another agency than one's own: refused, naming the field.
+          } else if ((key === 'POST /api/v1/cases' || key === 'POST /api/v1/intake/screening' || key === 'POST /api/v1/reports') && where === 'other') {
+            // Registering (or screening) for another agency than one's own: refused, naming the field.
             expect(cell).toEqual({ ...cell, status: 403 });
             expect(res.body.errors[0].field).toBe('agencyCode');
           } else {

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { authHeaders } from '../support/auth';
 import { runSchemathesis, type FuzzRun } from '../support/fuzz';
-import { startStack, type Stack } from '../support/stack';
+import { listenOnFreePort, startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
 /**
@@ -25,8 +24,7 @@ describe('API fuzzing with schemathesis', () => {
     process.env.TRACKING_RATE_LIMIT = '100000';
     temporal = await startTemporalDevServer();
     stack = await startStack(temporal);
-    await stack.api.listen(0, '127.0.0.1');
-    apiUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
+    apiUrl = await listenOnFreePort(stack);
   }, 180_000);
 
   afterAll(async () => {

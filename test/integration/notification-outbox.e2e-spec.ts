@@ -123,7 +123,7 @@ describe('notification outbox protocol (real PostgreSQL)', () => {
     expect(await outbox.hasDueWork()).toBe(true);
   });
 
-  it('finds the recipients of a row: enabled users with that role in that agency who have an address', async () => {
+  it('finds the recipients of a row: enabled users with that role in that agency, or its one user, who have an address', async () => {
     await dataSource.query(
       `INSERT INTO users (id, username, display_name, password_hash, role, agency_code, email, disabled) VALUES
         ('u1', 'u1', 'U1', 'x', 'agency_head', 'UBND-HN', 'u1@example.invalid', false),
@@ -132,7 +132,11 @@ describe('notification outbox protocol (real PostgreSQL)', () => {
         ('u4', 'u4', 'U4', 'x', 'handling_officer', 'UBND-HN', 'u4@example.invalid', false),
         ('u5', 'u5', 'U5', 'x', 'agency_head', 'UBND-DN', 'u5@example.invalid', false)`,
     );
-    expect(await outbox.recipients('agency_head', 'UBND-HN')).toEqual([{ userId: 'u1', email: 'u1@example.invalid' }]);
+    expect(await outbox.recipients({ recipientRole: 'agency_head', recipientAgency: 'UBND-HN', recipientUserId: null })).toEqual([{ userId: 'u1', email: 'u1@example.invalid' }]);
+    // A row for one user (a daily digest) reaches that user alone, if enabled and with an address.
+    expect(await outbox.recipients({ recipientRole: 'agency_head', recipientAgency: 'UBND-HN', recipientUserId: 'u4' })).toEqual([{ userId: 'u4', email: 'u4@example.invalid' }]);
+    expect(await outbox.recipients({ recipientRole: 'agency_head', recipientAgency: 'UBND-HN', recipientUserId: 'u3' })).toEqual([]);
+    expect(await outbox.recipients({ recipientRole: 'agency_head', recipientAgency: 'UBND-HN', recipientUserId: 'u2' })).toEqual([]);
     await expect(dataSource.query(`UPDATE users SET email = 'not an address' WHERE id = 'u1'`)).rejects.toThrow(/users_email_check/);
   });
 

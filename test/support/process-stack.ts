@@ -3,11 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ensureSearchAttributes } from '@donthu/temporal';
 import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
 import { ensureTestKeys } from './vault';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { temporalCliPath } = require('../../infra/tools/temporal-binaries.js') as { temporalCliPath(): string | undefined };
+const { temporalCliPath, temporalTestServerPath } = require('../../infra/tools/temporal-binaries.js') as {
+  temporalCliPath(): string | undefined;
+  temporalTestServerPath(): string | undefined;
+};
 
 const ROOT = join(__dirname, '../..');
 const TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
@@ -36,6 +41,12 @@ export interface ProcessStack {
 export interface ProcessStackOptions {
   /** Extra environment for api and worker. */
   env?: Record<string, string>;
+  /**
+   * `dev` (default): the Temporal CLI's dev server, state in a SQLite file (restartable).
+   * `time-skipping`: the Java test server, whose clock jumps ahead whenever nothing is running,
+   *   so timers months away fire within seconds.
+   */
+  temporal?: 'dev' | 'time-skipping';
   /** Where child output goes: 'ignore' (default) or 'inherit' to debug. */
   output?: 'ignore' | 'inherit';
 }
@@ -84,8 +95,9 @@ const portOpen = (port: number): Promise<boolean> =>
 export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
   buildOnce();
   ensureTestKeys();
-  const cli = temporalCliPath();
-  if (!cli) throw new Error('no Temporal CLI (node infra/tools/temporal-binaries.js installs it)');
+  const timeSkipping = options.temporal === 'time-skipping';
+  const cli = timeSkipping ? temporalTestServerPath() : temporalCliPath();
+  if (!cli) throw new Error('no Temporal CLI / test server (node infra/tools/temporal-binaries.js installs them)');
   const stateDir = mkdtempSync(join(tmpdir(), 'donthu-processes-'));
   const db = await createThrowawayDatabase('donthu_proc');
   const [temporalPort, apiPort] = [await freePort(), await freePort()];
@@ -118,6 +130,17 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     pids: () => ({ api: children.api?.pid, worker: children.worker?.pid, temporal: children.temporal?.pid }),
 
     async startTemporal() {
+      if (timeSkipping) {
+        children.temporal = spawn(cli, [String(temporalPort)], { stdio: ['ignore', stdio, stdio] });
+        await waitUntil('Temporal test server', () => portOpen(temporalPort));
+        const connection = await Connection.connect({ address: stack.temporalAddress });
+        try {
+          await ensureSearchAttributes(connection, 'default', CASE_SEARCH_ATTRIBUTES);
+        } finally {
+          await connection.close();
+        }
+        return;
+      }
       const attributes = CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${TYPE_NAMES[key.type]}`]);
       children.temporal = spawn(
         cli,

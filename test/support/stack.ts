@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from '@temporalio/client';
@@ -76,4 +77,10 @@ export async function startStack(temporal: TestWorkflowEnvironment): Promise<Sta
   };
   await stack.startWorker();
   return stack;
+}
+
+/** Puts the stack's api on a real socket (a free port on 127.0.0.1) and returns its base URL. */
+export async function listenOnFreePort(stack: Stack): Promise<string> {
+  await stack.api.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
 }

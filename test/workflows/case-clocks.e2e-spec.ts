@@ -62,7 +62,10 @@ describe('statutory clocks run as durable timers (time-skipping server)', () => 
     expect(caseRow.overdue).toBe(true);
 
     const notified = await stack.dataSource.getRepository(NotificationEntity).find({ where: { kind: 'clock.escalated_superior' } });
-    expect(notified.map((n) => n.recipientRole).sort()).toEqual(['superior_agency_head', 'superior_inspector']);
+    // Step 3 reaches the superior agency (the Government, above the city) and its inspectorate (legal-rules.md §6).
+    expect(notified.map((n) => `${n.recipientRole}@${n.recipientAgency}`).sort()).toEqual(['agency_head@CP', 'superior_inspector@TTCP']);
+    const step2 = await stack.dataSource.getRepository(NotificationEntity).find({ where: { kind: 'clock.escalated_inspectorate' } });
+    expect(step2.map((n) => `${n.recipientRole}@${n.recipientAgency}`)).toEqual(['inspector@TTR-HN']);
     const snapshot = await stack.temporalClient.workflow.getHandle(workflowId).query(caseSnapshotQuery);
     expect(snapshot.reached.acceptance).toContain('escalated_superior');
   });

@@ -11,7 +11,10 @@ import { loggerParams } from '@donthu/logging';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { NotificationsApiModule } from './notifications/notifications.module';
+import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -32,6 +35,9 @@ import { TrackingModule } from './tracking/tracking.module';
     AttachmentsModule,
     TrackingModule,
     MonitoringModule,
+    MetricsModule,
+    NotificationsApiModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

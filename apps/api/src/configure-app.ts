@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { RefuseControlCharactersPipe } from './common/control-characters.pipe';
@@ -6,6 +7,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { buildOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { applyHttpHardening } from './hardening/http-hardening';
+import { serveWebConsole } from './web-console/serve-web-console';
 
 /** Everything main.ts and the end-to-end tests set up the same way. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -17,5 +19,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // The web console at / (after the docs; /api, /docs and /health are never shadowed).
+  serveWebConsole(app as NestExpressApplication);
   return app;
 }

@@ -3,7 +3,10 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { CaseActivitiesService } from './activities/case-activities.service';
+import { NationalExportActivitiesService } from './national-export/national-export-activities.service';
+import { DailyDigestService } from './notifications/daily-digest/daily-digest.service';
 import { NotificationActivitiesService } from './notifications/notification-activities.service';
+import { PeriodicReportService } from './reports/periodic-report.service';
 
 export const WORKER_TEMPORAL_CONFIG = Symbol('WORKER_TEMPORAL_CONFIG');
 
@@ -18,6 +21,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly activities: CaseActivitiesService,
     private readonly notifications: NotificationActivitiesService,
+    private readonly dailyDigest: DailyDigestService,
+    private readonly nationalExport: NationalExportActivitiesService,
+    private readonly periodicReports: PeriodicReportService,
     @Inject(WORKER_TEMPORAL_CONFIG) private readonly config: TemporalConfig,
   ) {}
 
@@ -32,14 +38,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.namespace,
       taskQueue: this.config.taskQueue,
-      activities: { ...this.activities.asActivities(), ...this.notifications.asActivities() },
+      activities: { ...this.activities.asActivities(), ...this.notifications.asActivities(), ...this.dailyDigest.asActivities(), ...this.nationalExport.asActivities(), ...this.periodicReports.asActivities() },
       dataConverter,
       bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
       workflowsPath: workflowBundleOptions().workflowsPath,
+      // Open cases wait months on timers: only recently active ones stay in memory; an evicted
+      // workflow is replayed from its history when its next timer or command arrives. This bounds
+      // the worker's memory whatever the number of open cases (bench/lifecycle.bench.ts).
+      maxCachedWorkflows: positiveIntegerFromEnv('WORKER_MAX_CACHED_WORKFLOWS', 1000),
     });
     this.running = this.worker.run();
     this.running.catch((error: Error) => this.logger.error({ err: error }, 'worker stopped with an error'));
     this.logger.log({ taskQueue: this.config.taskQueue, address: this.config.address }, 'worker running');
+  }
+
+  /** Workflows held in the worker's sticky cache now (the benchmark's memory figures). */
+  cachedWorkflows(): number {
+    return this.worker?.getStatus().numCachedWorkflows ?? 0;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -47,6 +62,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     await this.running?.catch(() => undefined);
     await this.connection?.close();
   }
+}
+
+function positiveIntegerFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 export const workerTemporalConfigProvider = { provide: WORKER_TEMPORAL_CONFIG, useFactory: () => temporalConfigFromEnv() };

@@ -7,3 +7,5 @@ export * from './competence';
 export * from './access';
 export * from './lifecycle';
 export * from './agencies';
+export * from './reports';
+export * from './intake-screening';

@@ -5,3 +5,7 @@ export * from './audit';
 export * from './cases';
 export * from './calendar';
 export * from './vault';
+export * from './intake-screening';
+export * from './national-export';
+export * from './monitoring';
+export * from './agencies';

@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { runOutboxLoop } from '../outbox/outbox-loop';
 import {
   notificationDispatcherStatusQuery,
   wakeNotificationDispatcherSignal,
@@ -24,35 +25,21 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 1000;
  * Each round is one activity (claim a batch, send, mark). Between rounds it sleeps on a workflow
  * timer until the next scheduled retry (or lease expiry) the round reported, and is woken earlier
  * by a signal when new rows are due (the worker's outbox watcher polls for them every
- * NOTIFICATION_POLL_INTERVAL_MS of wall-clock time). With nothing scheduled the round asks for a
- * day's sleep (a backstop): an idle outbox adds one round a day to the history, not one every
- * poll, and time-skipping test servers that jump months ahead do not spin it. It continues as new
- * before its history grows large.
+ * NOTIFICATION_POLL_INTERVAL_MS of wall-clock time). The loop is the outbox loop every dispatcher
+ * shares (../outbox/outbox-loop.ts).
  */
 export async function notificationDispatcherWorkflow(input: NotificationDispatcherInput = {}): Promise<void> {
   const status: NotificationDispatcherStatus = { rounds: 0, sent: 0 };
-  let wakeups = 0;
-  setHandler(wakeNotificationDispatcherSignal, () => {
-    wakeups += 1;
-  });
   setHandler(notificationDispatcherStatusQuery, () => status);
-
-  for (;;) {
-    const seen = wakeups; // a signal that arrives during the round makes the next one start at once
-    const round = await deliverPendingNotifications();
-    status.rounds += 1;
-    status.sent += round.sent;
-    status.lastRound = round;
-
-    const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? CONTINUE_AS_NEW_AFTER_EVENTS)) {
-      await condition(allHandlersFinished);
-      // The new run starts with a round: nothing due is left waiting, whatever signal came late.
-      await continueAsNew<typeof notificationDispatcherWorkflow>(input);
-    }
-    if (round.more) continue;
-    // 0 (no timer at all) is allowed by the contract: then only a signal wakes the loop.
-    if (round.sleepMs > 0) await condition(() => wakeups !== seen, round.sleepMs);
-    else await condition(() => wakeups !== seen);
-  }
+  await runOutboxLoop({
+    round: deliverPendingNotifications,
+    wake: wakeNotificationDispatcherSignal,
+    historyLimit: input.historyLimit ?? CONTINUE_AS_NEW_AFTER_EVENTS,
+    onRound: (round) => {
+      status.rounds += 1;
+      status.sent += round.sent;
+      status.lastRound = round;
+    },
+    continueAsNew: () => continueAsNew<typeof notificationDispatcherWorkflow>(input),
+  });
 }

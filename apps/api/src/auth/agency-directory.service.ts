@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AgencyTree } from '@donthu/domain';
-import { AgencyEntity } from '@donthu/persistence';
+import type { AgencyTree } from '@donthu/domain';
+import { loadAgencyTree } from '@donthu/persistence';
 
 const CACHE_MS = 30_000;
 
@@ -19,8 +19,7 @@ export class AgencyDirectory {
   }
 
   async refresh(): Promise<AgencyTree> {
-    const rows = await this.dataSource.getRepository(AgencyEntity).find({ where: { active: true } });
-    const tree = new AgencyTree(rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode })));
+    const tree = await loadAgencyTree(this.dataSource);
     this.cached = { tree, at: Date.now() };
     return tree;
   }

@@ -10,7 +10,8 @@ export const DEMO_PASSWORD_DEFAULT = 'donthu-demo';
 /** Which roles make sense at which kind of agency (an inspector sits in an inspectorate). */
 function demoRolesFor(level: string): Role[] {
   if (level === 'inspectorate') return ['inspector', 'superior_inspector'];
-  if (level === 'government') return ['admin', 'auditor'];
+  // The Government's head too: the superior head the escalation ladder reaches for a province's cases (legal-rules.md §6).
+  if (level === 'government') return ['admin', 'auditor', 'agency_head'];
   return ROLES.filter((r) => !['inspector', 'superior_inspector', 'admin', 'auditor', 'citizen'].includes(r));
 }
 

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { availableCommands, CASE_KINDS, CASE_STATUSES, CASE_STATUS_LABELS, renderExplanation, type CaseCommand, type CaseKind, type CaseStatus, type ClockName, type ClockRecord, type ExplanationStep } from '@donthu/domain';
+import {
+  availableCommands,
+  CASE_KINDS,
+  CASE_STATUSES,
+  CASE_STATUS_LABELS,
+  PRIORITY_FLAG_LABELS,
+  PRIORITY_FLAGS,
+  renderExplanation,
+  type CaseCommand,
+  type CaseKind,
+  type CaseStatus,
+  type ClockName,
+  type ClockRecord,
+  type ExplanationStep,
+  type PriorityFlag,
+} from '@donthu/domain';
 import type { AuditEventEntity, CaseClockEntity, CaseEntity } from '@donthu/persistence';
+import { ScreeningFindingView } from '../intake-screening/screening.view';
 
 /** A case as the api shows it. Parties' personal data is not part of it. */
 export class CaseView {
@@ -13,6 +29,14 @@ export class CaseView {
   @ApiPropertyOptional({ nullable: true, type: String }) assignee!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Earliest due date of the running clocks (conservative reading)' }) nextDueOn!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({
+    enum: PRIORITY_FLAGS,
+    isArray: true,
+    example: ['large_group', 'land'],
+    description: 'Theo dõi ưu tiên / priority monitoring flags (legal-rules.md §4): large_group (đông người), complex (phức tạp), prolonged (kéo dài), land (đất đai, thu hồi đất)',
+  })
+  priorityFlags!: PriorityFlag[];
+  @ApiProperty({ type: [String], example: ['Đông người', 'Đất đai, thu hồi đất'], description: 'The same flags in Vietnamese' }) priorityLabels!: string[];
   @ApiProperty() agencyCode!: string;
   @ApiProperty() channel!: string;
   @ApiProperty({ example: '2026-11-20' }) receivedOn!: string;
@@ -36,6 +60,8 @@ export class CaseView {
       assignee: entity.assignee,
       nextDueOn: entity.nextDueOn,
       overdue: entity.overdue,
+      priorityFlags: entity.priorityFlags,
+      priorityLabels: entity.priorityFlags.map((flag) => PRIORITY_FLAG_LABELS[flag].vi),
       agencyCode: entity.agencyCode,
       channel: entity.channel,
       receivedOn: entity.receivedOn,
@@ -114,6 +140,8 @@ export class ClockView {
 export class CaseDetailView extends CaseView {
   @ApiProperty({ type: [ClockView] }) clocks!: ClockView[];
   @ApiProperty({ type: [String], description: 'Commands the lifecycle allows in this state (any role)' }) allowedCommands!: CaseCommand[];
+  @ApiPropertyOptional({ type: [ScreeningFindingView], nullable: true, description: 'Kiểm tra trùng đơn at registration (possible duplicate, repeat, vượt cấp), as the caller may see it; null: not screened' })
+  screening?: ScreeningFindingView[] | null;
 
   static build(entity: CaseEntity, clocks: Partial<Record<ClockName, ClockRecord>>, rows: CaseClockEntity[]): CaseDetailView {
     return {

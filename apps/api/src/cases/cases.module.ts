@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IntakeScreeningModule } from '../intake-screening/intake-screening.module';
 import { CaseCommandSender } from './case-command-sender';
 import { CaseCommandsController } from './case-commands/case-commands.controller';
 import { GetCaseController } from './get-case/get-case.controller';
@@ -10,6 +11,7 @@ import { RevealIdentityController } from './reveal-identity/reveal-identity.cont
 import { CaseWorkflowStarter, RECONCILE_INTERVAL_MS } from './workflow-starter/case-workflow-starter.service';
 
 @Module({
+  imports: [IntakeScreeningModule],
   controllers: [RegisterCaseController, ListCasesController, GetCaseController, ListCaseEventsController, CaseCommandsController, RevealIdentityController],
   providers: [
     RegisterCaseService,

@@ -3,12 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { Not, type DataSource, type EntityManager } from 'typeorm';
-import { CLOCK_NAMES, escalationLadder, findRule, localDateAtEpochMs, parseLocalDate, SYSTEM_ACTOR, toYearMonthDay, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
+import {
+  CLOCK_NAMES,
+  escalationLadder,
+  findRule,
+  localDateAtEpochMs,
+  parseLocalDate,
+  priorityFlagsAfterCommand,
+  priorityFlagsAfterMilestone,
+  SYSTEM_ACTOR,
+  toYearMonthDay,
+  type CaseKind,
+  type ClockName,
+  type OfficialCalendar,
+} from '@donthu/domain';
 import {
   CalendarStore,
   CaseEntity,
   CasePartyEntity,
   createCase,
+  loadAgencyTree,
   loadCaseClocks,
   clockAuditFacts,
   computeClocks,
@@ -73,6 +87,8 @@ export class CaseActivitiesService implements CaseActivities {
             [t.caseId],
           );
           const overdue = rows[0]?.overdue === true;
+          // Priority flags (libs/domain/src/case/priority-flags.ts): flag_priority, unflag_priority, and extend (found complex).
+          const priorityFlags = priorityFlagsAfterCommand(current.priorityFlags, t.command, t.input.priorityFlag);
           await manager.update(CaseEntity, { id: t.caseId }, {
             status: t.after.status,
             agencyCode: t.after.agencyCode,
@@ -80,11 +96,14 @@ export class CaseActivitiesService implements CaseActivities {
             assignee: t.command === 'assign' ? (t.input.assignee ?? null) : current.assignee,
             nextDueOn: nextDueOn(t.clocks, allDeadlines),
             overdue,
+            ...(priorityFlags ? { priorityFlags } : {}),
           });
+          const flagFacts = priorityFlags ? { priorityFlags: { before: current.priorityFlags, after: priorityFlags } } : {};
           if (t.command === 'classify') {
             children.push(...(await this.createContents(manager, current, t.input.contents ?? [], actor, calendar, nowMs)));
-            return { children: children.map((c) => c.caseCode) };
+            return { children: children.map((c) => c.caseCode), ...flagFacts };
           }
+          return flagFacts;
         },
       }),
     );
@@ -126,6 +145,8 @@ export class CaseActivitiesService implements CaseActivities {
           // A letter is never anonymous (its sender is recorded); its contents are not either.
           anonymous: false,
           groupSize: letter.groupSize,
+          // The contents are the letter's matter: they keep its priority flags (large_group is derived again from the group size).
+          priorityFlags: letter.priorityFlags,
           parentCaseId: letter.id,
           codeYear: toYearMonthDay(localDateAtEpochMs(nowMs)).year,
           // Opened here and sealed again for the child: each row has its own data key, bound to its own id.
@@ -167,6 +188,8 @@ export class CaseActivitiesService implements CaseActivities {
     const calendar = await this.calendars.current();
     const ladder = escalationLadder(parseLocalDate(m.due), area, calendar);
     const step = m.milestone === 'due_today' ? ladder[0] : m.milestone === 'escalated_inspectorate' ? ladder[1] : m.milestone === 'escalated_superior' ? ladder[2] : undefined;
+    // Escalation reaches the bodies the agency hierarchy names (inspectorate, superior): legal-rules.md §6.
+    const agencies = await loadAgencyTree(this.dataSource);
     await guard(() =>
       writeCaseEvent(this.dataSource, {
         caseId: m.caseId,
@@ -180,10 +203,15 @@ export class CaseActivitiesService implements CaseActivities {
           milestone: m.milestone,
           ...(step ? { escalationStep: step.step, action: step.action, notify: step.notify, citation: step.citation } : {}),
         },
-        notifications: milestoneNotifications(m, step?.notify),
-        apply: async (manager) => {
+        notifications: milestoneNotifications(m, step?.notify, agencies),
+        apply: async (manager, current) => {
           await markMilestoneReached(manager, m.caseId, m.clock, m.milestone, monitoringStateAfter(m.milestone));
           if (m.milestone === 'overdue') await manager.update(CaseEntity, { id: m.caseId }, { overdue: true });
+          // Still unresolved after twice its period: kéo dài (libs/domain/src/case/priority-flags.ts).
+          const priorityFlags = priorityFlagsAfterMilestone(current.priorityFlags, m.clock, m.milestone);
+          if (!priorityFlags) return;
+          await manager.update(CaseEntity, { id: m.caseId }, { priorityFlags });
+          return { priorityFlags: { before: current.priorityFlags, after: priorityFlags } };
         },
       }),
     );

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import type { NotificationActivities, NotificationDeliveryRound } from '../../../../workflows/src/notifications/notification-contract';
+import { describeError } from '../outbox/describe-error';
 import { MAIL_TRANSPORT, type MailDelivery, type MailTransport } from './mail-transport';
 import { retryDelayMs, type NotificationConfig } from './notification-config';
 import { NotificationOutbox, type ClaimedNotification, type Recipient } from './notification-outbox';
@@ -18,15 +19,6 @@ const MIN_SLEEP_MS = 250;
 /** Longest timer the dispatcher sets (a retry further away than this is looked at again then). */
 const MAX_SLEEP_MS = 24 * 60 * 60_000;
 
-/** An error as a short line for `last_error` and the log: its code and message (never the SMTP URL or a body). */
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown; responseCode?: unknown }).code;
-    const response = (error as { responseCode?: unknown }).responseCode;
-    return [typeof code === 'string' ? code : undefined, typeof response === 'number' ? String(response) : undefined, error.message].filter(Boolean).join(': ').slice(0, 500);
-  }
-  return String(error).slice(0, 500);
-}
 
 /**
  * The dispatcher's activity, a Nest service (DI for the database, the configuration and the mail
@@ -95,10 +87,10 @@ export class NotificationActivitiesService implements NotificationActivities, On
     let message: RenderedMessage | undefined;
     let unprepared: string | undefined;
     try {
-      recipients = await this.outbox.recipients(row.recipientRole, row.recipientAgency);
+      recipients = await this.outbox.recipients(row);
       message = renderNotification(await this.outbox.facts(row));
     } catch (error) {
-      unprepared = `could not prepare the message: ${describe(error)}`;
+      unprepared = `could not prepare the message: ${describeError(error)}`;
     }
     const messageId = row.messageId ?? notificationMessageId(row.id, this.config.messageIdDomain);
     const attempt = await this.outbox.beginAttempt(
@@ -117,7 +109,8 @@ export class NotificationActivitiesService implements NotificationActivities, On
       return;
     }
     if (recipients.length === 0) {
-      await this.fail(row, token, attempt.attempts, nowMs, `no recipient: no enabled user with role ${row.recipientRole} in agency ${row.recipientAgency} has an e-mail address`, round);
+      const nobody = row.recipientUserId !== null ? `user ${row.recipientUserId} is disabled or has no e-mail address` : `no enabled user with role ${row.recipientRole} in agency ${row.recipientAgency} has an e-mail address`;
+      await this.fail(row, token, attempt.attempts, nowMs, `no recipient: ${nobody}`, round);
       return;
     }
     if (row.interrupted) {
@@ -138,7 +131,7 @@ export class NotificationActivitiesService implements NotificationActivities, On
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-Donthu-Notification': `${row.id}; kind=${row.kind}` },
       });
     } catch (error) {
-      await this.fail(row, token, attempt.attempts, nowMs, describe(error), round);
+      await this.fail(row, token, attempt.attempts, nowMs, describeError(error), round);
       return;
     }
     if (delivery.accepted.length === 0) {

@@ -1,5 +1,8 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { envInteger as integer } from '../outbox/outbox-settings';
+
+export { retryDelayMs } from '../outbox/outbox-settings';
 
 export const DEFAULT_MAIL_FROM = 'Hệ thống donthu <no-reply@donthu.invalid>';
 export const DEFAULT_MAIL_DIR = '.data/mail';
@@ -42,13 +45,6 @@ export interface NotificationConfig {
   dispatcherHistoryLimit: number | undefined;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return value;
-}
 
 /** `Name <user@host>` or `user@host` → `user@host`; anything else is refused. */
 export function mailboxAddress(value: string): string | undefined {
@@ -99,10 +95,4 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
     sendTimeoutMs: Math.min(60_000, Math.floor(claimLeaseMs / 2)),
     dispatcherHistoryLimit: historyLimit,
   };
-}
-
-/** Wait before the retry that follows attempt `attempts` (1, 2, …): exponential, capped. */
-export function retryDelayMs(config: Pick<NotificationConfig, 'retryBaseMs' | 'retryMaxMs'>, attempts: number): number {
-  const exponent = Math.min(Math.max(attempts - 1, 0), 40);
-  return Math.min(config.retryMaxMs, config.retryBaseMs * 2 ** exponent);
 }

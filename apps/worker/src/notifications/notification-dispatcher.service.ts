@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
 import {
   notificationDispatcherWorkflowId,
   wakeNotificationDispatcherSignal,
   type NotificationDispatcherInput,
 } from '../../../../workflows/src/notifications/notification-contract';
 import { notificationDispatcherWorkflow } from '../../../../workflows/src/notifications/notification-dispatcher.workflow';
+import { OutboxWatcher } from '../outbox/outbox-watcher';
+import { WorkerTemporalClient } from '../temporal-client/worker-temporal-client';
 import { NOTIFICATION_CONFIG } from './notification-activities.service';
 import type { NotificationConfig } from './notification-config';
 import { NotificationOutbox } from './notification-outbox';
@@ -21,69 +21,37 @@ import { NotificationOutbox } from './notification-outbox';
  */
 @Injectable()
 export class NotificationDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('NotificationDispatcher');
-  private readonly outbox: NotificationOutbox;
-  private readonly temporal: TemporalConfig = temporalConfigFromEnv();
-  private connection: Connection | undefined;
-  private client: Client | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private tick: Promise<void> | undefined;
+  private readonly watcher: OutboxWatcher<NotificationDispatcherInput>;
+  readonly workflowId: string;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
-    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
+    temporal: WorkerTemporalClient,
   ) {
-    this.outbox = new NotificationOutbox(dataSource);
-  }
-
-  get workflowId(): string {
-    return notificationDispatcherWorkflowId(this.temporal.taskQueue);
-  }
-
-  private get input(): NotificationDispatcherInput {
-    return this.config.dispatcherHistoryLimit ? { historyLimit: this.config.dispatcherHistoryLimit } : {};
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.connection = await Connection.connect(temporalConnectionOptions(this.temporal));
-    this.client = new Client({ connection: this.connection, namespace: this.temporal.namespace, dataConverter: temporalDataConverter(process.env, () => undefined) });
-    try {
-      const handle = await this.client.workflow.start(notificationDispatcherWorkflow, {
+    const outbox = new NotificationOutbox(dataSource);
+    const input: NotificationDispatcherInput = config.dispatcherHistoryLimit ? { historyLimit: config.dispatcherHistoryLimit } : {};
+    this.workflowId = notificationDispatcherWorkflowId(temporal.config.taskQueue);
+    this.watcher = new OutboxWatcher(
+      () => temporal.get(),
+      {
+        workflow: notificationDispatcherWorkflow,
         workflowId: this.workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [this.input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-      this.logger.log({ workflowId: handle.workflowId, runId: handle.firstExecutionRunId, pollIntervalMs: this.config.pollIntervalMs }, 'notification dispatcher running');
-    } catch (error) {
-      // The watcher's signal-with-start tries again at its next poll.
-      this.logger.error({ err: error }, 'could not start the notification dispatcher; the outbox watcher will retry');
-    }
-    this.timer = setInterval(() => {
-      this.tick ??= this.watch().finally(() => (this.tick = undefined));
-    }, this.config.pollIntervalMs);
-    this.timer.unref();
+        taskQueue: temporal.config.taskQueue,
+        args: [input],
+        wake: wakeNotificationDispatcherSignal,
+        pollIntervalMs: config.pollIntervalMs,
+        hasDueWork: () => outbox.hasDueWork(),
+      },
+      new Logger('NotificationDispatcher'),
+    );
   }
 
-  /** One look at the outbox; a signal only when something is due (an idle outbox costs no history). */
-  private async watch(): Promise<void> {
-    try {
-      if (!this.client || !(await this.outbox.hasDueWork())) return;
-      await this.client.workflow.signalWithStart(notificationDispatcherWorkflow, {
-        workflowId: this.workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [this.input],
-        signal: wakeNotificationDispatcherSignal,
-        signalArgs: [],
-      });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'outbox watcher: could not wake the notification dispatcher');
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.watcher.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.tick;
-    await this.connection?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.watcher.stop();
   }
 }

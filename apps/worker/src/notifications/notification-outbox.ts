@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { parseLocalDate, ruleVersionAt, type LocalizedText } from '@donthu/domain';
-import type { AgencyRef, NotificationFacts } from './notification-templates';
+import { LeasedOutbox } from '../outbox/leased-outbox';
+import type { AgencyRef, DigestFacts, NotificationFacts } from './notification-templates';
 
 /** A row taken by a claim (status `sending`, under the claim's token and lease). */
 export interface ClaimedNotification {
@@ -10,6 +11,8 @@ export interface ClaimedNotification {
   kind: string;
   recipientRole: string;
   recipientAgency: string;
+  /** Set for a row addressed to one user (the daily digest): only that user receives it. */
+  recipientUserId: string | null;
   payload: Record<string, unknown>;
   attempts: number;
   messageId: string | null;
@@ -30,12 +33,14 @@ interface ClaimedRow {
   kind: string;
   recipient_role: string;
   recipient_agency: string;
+  recipient_user_id: string | null;
   payload: Record<string, unknown>;
   attempts: number;
   message_id: string | null;
   created_at: Date;
-  previous_status: string;
 }
+
+const CLAIMED_COLUMNS = ['id', 'case_id', 'audit_sequence', 'kind', 'recipient_role', 'recipient_agency', 'recipient_user_id', 'payload', 'attempts', 'message_id', 'created_at'];
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const localized = (v: unknown): LocalizedText | undefined => {
@@ -55,7 +60,11 @@ const localized = (v: unknown): LocalizedText | undefined => {
  *                         sent ◀──────────────── mark (same claim token) ◀──────┘
  */
 export class NotificationOutbox {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly leased: LeasedOutbox;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.leased = new LeasedOutbox(dataSource, { table: 'notifications', done: { status: 'sent', atColumn: 'sent_at' }, order: { kind: 'any' } });
+  }
 
   /**
    * Takes up to `limit` due rows for the claim `token`: pending rows whose retry time has come
@@ -64,21 +73,7 @@ export class NotificationOutbox {
    * rounds claiming at once take different rows.
    */
   async claim(token: string, limit: number, nowMs: number, leaseMs: number): Promise<ClaimedNotification[]> {
-    // An UPDATE through TypeORM's query() answers [rows, affected count].
-    const [rows] = await this.dataSource.query<[ClaimedRow[], number]>(
-      `WITH due AS (
-         SELECT id, status AS previous_status FROM notifications
-          WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= to_timestamp($3::double precision / 1000)))
-             OR (status = 'sending' AND claimed_until < clock_timestamp())
-          ORDER BY created_at, id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED)
-       UPDATE notifications n
-          SET status = 'sending', claim_token = $1, claimed_until = clock_timestamp() + make_interval(secs => $4::double precision / 1000)
-         FROM due WHERE n.id = due.id
-       RETURNING n.id, n.case_id, n.audit_sequence, n.kind, n.recipient_role, n.recipient_agency, n.payload, n.attempts, n.message_id, n.created_at, due.previous_status`,
-      [token, limit, nowMs, leaseMs],
-    );
+    const rows = await this.leased.claim<ClaimedRow>(token, limit, nowMs, leaseMs, CLAIMED_COLUMNS);
     return rows
       .map((r) => ({
         id: r.id,
@@ -87,6 +82,7 @@ export class NotificationOutbox {
         kind: r.kind,
         recipientRole: r.recipient_role,
         recipientAgency: r.recipient_agency,
+        recipientUserId: r.recipient_user_id,
         payload: r.payload,
         attempts: r.attempts,
         messageId: r.message_id,
@@ -102,26 +98,20 @@ export class NotificationOutbox {
    * the claim was lost (the lease ran out and another round took the row): then nothing is sent.
    */
   async beginAttempt(id: string, token: string, messageId: string, recipientUserIds: readonly string[], leaseMs: number): Promise<{ attempts: number; messageId: string } | null> {
-    const [rows] = await this.dataSource.query<[Array<{ attempts: number; message_id: string }>, number]>(
-      `UPDATE notifications
-          SET attempts = attempts + 1, message_id = COALESCE(message_id, $3), recipient_user_ids = $4::text[],
-              last_attempt_at = clock_timestamp(), claimed_until = clock_timestamp() + make_interval(secs => $5::double precision / 1000)
-        WHERE id = $1 AND status = 'sending' AND claim_token = $2
-        RETURNING attempts, message_id`,
-      [id, token, messageId, recipientUserIds, leaseMs],
+    const [row] = await this.leased.beginAttempt<{ attempts: number; message_id: string }>(
+      [id],
+      token,
+      leaseMs,
+      ['attempts', 'message_id'],
+      'message_id = COALESCE(message_id, $4), recipient_user_ids = $5::text[]',
+      [messageId, recipientUserIds],
     );
-    const row = rows[0];
     return row ? { attempts: row.attempts, messageId: row.message_id } : null;
   }
 
   /** `sent`, once: only the claim that sent it can mark it, and only while it is `sending`. */
   async markSent(id: string, token: string, note: string | null): Promise<boolean> {
-    const [, count] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE notifications SET status = 'sent', sent_at = clock_timestamp(), last_error = $3, claim_token = NULL, claimed_until = NULL, next_attempt_at = NULL
-        WHERE id = $1 AND status = 'sending' AND claim_token = $2`,
-      [id, token, note],
-    );
-    return count === 1;
+    return (await this.leased.markDone([id], token, note)).length === 1;
   }
 
   /**
@@ -129,56 +119,40 @@ export class NotificationOutbox {
    * reached `maxAttempts`. Null when the claim was lost meanwhile.
    */
   async markAttemptFailed(id: string, token: string, error: string, maxAttempts: number, nextAttemptAtMs: number): Promise<'pending' | 'failed' | null> {
-    const [rows] = await this.dataSource.query<[Array<{ status: 'pending' | 'failed' }>, number]>(
-      `UPDATE notifications
-          SET status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END,
-              next_attempt_at = CASE WHEN attempts >= $4 THEN NULL ELSE to_timestamp($5::double precision / 1000) END,
-              last_error = $3, claim_token = NULL, claimed_until = NULL
-        WHERE id = $1 AND status = 'sending' AND claim_token = $2
-        RETURNING status`,
-      [id, token, error.slice(0, 1000), maxAttempts, nextAttemptAtMs],
-    );
-    return rows[0]?.status ?? null;
+    const [row] = await this.leased.markAttemptFailed([id], token, error, maxAttempts, nextAttemptAtMs);
+    return row?.status ?? null;
   }
 
   /** Gives back claimed rows this round never began (it ran out of time or was cancelled): due again at once. */
-  async release(token: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.dataSource.query(`UPDATE notifications SET status = 'pending', claim_token = NULL, claimed_until = NULL WHERE claim_token = $1 AND status = 'sending' AND id = ANY($2::uuid[])`, [token, ids]);
+  release(token: string, ids: readonly string[]): Promise<void> {
+    return this.leased.release(token, ids);
   }
 
   /**
    * When the dispatcher should run again: ms until the earliest scheduled retry (Temporal's clock)
    * or lease expiry (the database's), 0 if a row is due now, undefined if nothing is waiting.
    */
-  async nextDueInMs(nowMs: number): Promise<number | undefined> {
-    const [row] = await this.dataSource.query<Array<{ due_now: boolean | null; next_retry_ms: number | null; lease_left_ms: number | null }>>(
-      `SELECT bool_or(status = 'pending' AND next_attempt_at IS NULL) AS due_now,
-              (extract(epoch FROM min(next_attempt_at) FILTER (WHERE status = 'pending')) * 1000)::float8 AS next_retry_ms,
-              (extract(epoch FROM min(claimed_until) FILTER (WHERE status = 'sending') - clock_timestamp()) * 1000)::float8 AS lease_left_ms
-         FROM notifications WHERE status IN ('pending', 'sending')`,
-    );
-    if (!row) return undefined;
-    if (row.due_now) return 0;
-    const candidates = [row.next_retry_ms === null ? undefined : row.next_retry_ms - nowMs, row.lease_left_ms ?? undefined].filter((v): v is number => v !== undefined);
-    return candidates.length === 0 ? undefined : Math.max(0, Math.min(...candidates));
+  nextDueInMs(nowMs: number): Promise<number | undefined> {
+    return this.leased.nextDueInMs(nowMs);
   }
 
   /** Whether anything is due by the wall clock (the worker's watcher asks every poll interval). */
-  async hasDueWork(): Promise<boolean> {
-    const [row] = await this.dataSource.query<Array<{ due: boolean }>>(
-      `SELECT EXISTS (SELECT 1 FROM notifications WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= clock_timestamp()))
-           OR EXISTS (SELECT 1 FROM notifications WHERE status = 'sending' AND claimed_until < clock_timestamp()) AS due`,
-    );
-    return row?.due === true;
+  hasDueWork(): Promise<boolean> {
+    return this.leased.hasDueWork();
   }
 
-  /** Whom the row reaches: enabled users with that role in that agency who have an e-mail address. */
-  async recipients(role: string, agencyCode: string): Promise<Recipient[]> {
-    const rows = await this.dataSource.query<Array<{ id: string; email: string }>>(
-      `SELECT id, email FROM users WHERE role = $1 AND agency_code = $2 AND NOT disabled AND email IS NOT NULL ORDER BY id`,
-      [role, agencyCode],
-    );
+  /**
+   * Whom the row reaches: its one user if it names one (a digest), else the enabled users with that
+   * role in that agency; in both cases only enabled users who have an e-mail address.
+   */
+  async recipients(row: Pick<ClaimedNotification, 'recipientRole' | 'recipientAgency' | 'recipientUserId'>): Promise<Recipient[]> {
+    const rows =
+      row.recipientUserId !== null
+        ? await this.dataSource.query<Array<{ id: string; email: string }>>(`SELECT id, email FROM users WHERE id = $1 AND NOT disabled AND email IS NOT NULL`, [row.recipientUserId])
+        : await this.dataSource.query<Array<{ id: string; email: string }>>(
+            `SELECT id, email FROM users WHERE role = $1 AND agency_code = $2 AND NOT disabled AND email IS NOT NULL ORDER BY id`,
+            [row.recipientRole, row.recipientAgency],
+          );
     return rows.map((r) => ({ userId: r.id, email: r.email }));
   }
 
@@ -188,6 +162,12 @@ export class NotificationOutbox {
    * audit event of a transfer also holds the officer's free-text reason, which is left out.
    */
   async facts(n: ClaimedNotification): Promise<NotificationFacts> {
+    if (n.kind === 'digest.daily') {
+      // A digest says what its row holds (codes and dates written by the daily digest activity), nothing more.
+      const names = await this.agencyNames([n.recipientAgency]);
+      const name = names.get(n.recipientAgency);
+      return { kind: n.kind, recipientRole: n.recipientRole, recipientAgency: { code: n.recipientAgency, ...(name ? { name } : {}) }, digest: n.payload as unknown as DigestFacts };
+    }
     const [row] = n.caseId
       ? await this.dataSource.query<Array<{ code: string; kind: string; event: Record<string, unknown> | null }>>(
           `SELECT c.code, c.kind, e.payload AS event

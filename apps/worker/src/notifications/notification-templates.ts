@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'clock.escalated_superior',
   'clock.very_overdue',
   'case.transferred',
+  'digest.daily',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,6 +40,34 @@ export interface NotificationFacts {
   recipientAgency: AgencyRef;
   /** Transfers: the agency that sent the case. */
   fromAgency?: AgencyRef;
+  /** The daily digest: the officer's clocks that need attention that day. */
+  digest?: DigestFacts;
+}
+
+/** How a clock stands in a digest: overdue (very overdue: by more than its period again), due today, due soon. */
+export const DIGEST_STATES = ['very_overdue', 'overdue', 'due_today', 'due_soon'] as const;
+export type DigestState = (typeof DIGEST_STATES)[number];
+
+/** One clock in a digest: codes and dates only. */
+export interface DigestItem {
+  caseCode: string;
+  caseKind: string;
+  clock: string;
+  rule: string;
+  /** The conservative due date (legal-rules.md §1), the one monitoring counts from. */
+  due: string;
+  state: DigestState;
+}
+
+/** What a daily digest row holds (its payload), written by the daily digest activity. */
+export interface DigestFacts {
+  /** The local date the digest is for. */
+  date: string;
+  counts: { overdue: number; dueToday: number; dueSoon: number };
+  /** The clocks, most urgent first, at most DIGEST_MAX_ITEMS of them. */
+  items: DigestItem[];
+  /** Clocks left out of `items` (the rest are in the system's lists). */
+  omitted: number;
 }
 
 export interface RenderedMessage {
@@ -151,12 +180,68 @@ function headline(f: NotificationFacts, code: string): Headline {
   }
 }
 
+const FOOTER_VI = [
+  'Đây là thư tự động của hệ thống quản lý đơn thư donthu; vui lòng không trả lời thư này.',
+  'Thư không chứa thông tin cá nhân của người khiếu nại, tố cáo, kiến nghị: xem hồ sơ trong hệ thống.',
+];
+const FOOTER_EN = ['An automatic message of the donthu case system; please do not reply.', 'It holds no personal data of complainants or denouncers: open the case in the system.'];
+
+/** The daily digest (tổng hợp hằng ngày): the officer's overdue, due-today and due-soon clocks. */
+function renderDailyDigest(f: NotificationFacts): RenderedMessage {
+  const d: DigestFacts = f.digest ?? { date: '', counts: { overdue: 0, dueToday: 0, dueSoon: 0 }, items: [], omitted: 0 };
+  const day = viDate(d.date) ?? d.date;
+  const role = roleLabel(f.recipientRole);
+  const agency = agencyText(f.recipientAgency) ?? f.recipientAgency.code;
+  const sections: Array<{ vi: string; en: string; states: readonly DigestState[] }> = [
+    { vi: 'Quá hạn', en: 'Overdue', states: ['very_overdue', 'overdue'] },
+    { vi: 'Đến hạn hôm nay', en: 'Due today', states: ['due_today'] },
+    { vi: 'Sắp đến hạn (trong 3 ngày làm việc)', en: 'Due soon (within 3 working days)', states: ['due_soon'] },
+  ];
+  const line = (i: DigestItem, lang: 'vi' | 'en'): string => {
+    const kind = caseKindLabel(i.caseKind);
+    const clock = clockLabel(i.clock);
+    const serious = i.state === 'very_overdue' ? (lang === 'vi' ? ' — quá hạn nghiêm trọng' : ' — seriously overdue') : '';
+    return lang === 'vi'
+      ? `- ${i.caseCode}${kind ? ` — ${kind.vi}` : ''} — ${clock.vi} (${i.rule}) — hạn ${viDate(i.due)}${serious}`
+      : `- ${i.caseCode}${kind ? ` — ${kind.en}` : ''} — ${clock.en} (${i.rule}) — due ${i.due}${serious}`;
+  };
+  const body = (lang: 'vi' | 'en'): string[] =>
+    sections.flatMap((section) => {
+      const items = d.items.filter((i) => section.states.includes(i.state));
+      return items.length === 0 ? [] : [`${section[lang]}:`, ...items.map((i) => line(i, lang)), ''];
+    });
+  const { overdue, dueToday, dueSoon } = d.counts;
+  const vi = [
+    `Kính gửi: ${role.vi}, ${agency}`,
+    '',
+    `Các thời hạn cần chú ý ngày ${day} (hồ sơ được giao cho đồng chí${f.recipientRole === 'agency_head' ? ' và hồ sơ của cơ quan' : ''}): ${overdue} quá hạn, ${dueToday} đến hạn hôm nay, ${dueSoon} sắp đến hạn.`,
+    '',
+    ...body('vi'),
+    ...(d.omitted > 0 ? [`… và ${d.omitted} thời hạn khác: xem danh sách quá hạn trong hệ thống.`, ''] : []),
+    ...FOOTER_VI,
+  ];
+  const en = [
+    `To: ${role.en}, ${agency}`,
+    '',
+    `Periods needing attention on ${d.date} (cases assigned to you${f.recipientRole === 'agency_head' ? ' and your agency’s cases' : ''}): ${overdue} overdue, ${dueToday} due today, ${dueSoon} due soon.`,
+    '',
+    ...body('en'),
+    ...(d.omitted > 0 ? [`… and ${d.omitted} more: see the overdue list in the system.`, ''] : []),
+    ...FOOTER_EN,
+  ];
+  return {
+    subject: `[donthu] Tổng hợp thời hạn ngày ${day}: ${overdue} quá hạn, ${dueToday} đến hạn hôm nay, ${dueSoon} sắp đến hạn`,
+    text: [...vi, '', '-----', '', ...en, ''].join('\n'),
+  };
+}
+
 /**
  * Subject and plain-text body of a notification, Vietnamese first then English: the case code,
  * the clock, the due date, the rule and what is expected. Pure: the same facts give the same bytes,
  * so a re-sent message is identical to the first.
  */
 export function renderNotification(f: NotificationFacts): RenderedMessage {
+  if (f.kind === 'digest.daily') return renderDailyDigest(f);
   const code = f.caseCode ?? '(không rõ mã hồ sơ)';
   const { subject, lead } = headline(f, code);
   const kindLabel = caseKindLabel(f.caseKind);
@@ -178,8 +263,7 @@ export function renderNotification(f: NotificationFacts): RenderedMessage {
     ...(f.action ? [`- Việc cần làm: ${f.action.vi}`] : []),
     ...(f.kind === 'case.transferred' && f.fromAgency ? [`- Cơ quan chuyển: ${agencyText(f.fromAgency)}`] : []),
     '',
-    'Đây là thư tự động của hệ thống quản lý đơn thư donthu; vui lòng không trả lời thư này.',
-    'Thư không chứa thông tin cá nhân của người khiếu nại, tố cáo, kiến nghị: xem hồ sơ trong hệ thống.',
+    ...FOOTER_VI,
   ];
   const en: string[] = [
     `To: ${role.en}, ${agency}`,
@@ -194,8 +278,7 @@ export function renderNotification(f: NotificationFacts): RenderedMessage {
     ...(f.escalationStep !== undefined ? [`- Escalation step: ${f.escalationStep}`] : []),
     ...(f.action ? [`- Expected: ${f.action.en}`] : []),
     '',
-    'An automatic message of the donthu case system; please do not reply.',
-    "It holds no personal data of complainants or denouncers: open the case in the system.",
+    ...FOOTER_EN,
   ];
   return { subject: `[donthu] ${subject.vi}`, text: [...vi, '', '-----', '', ...en, ''].join('\n') };
 }

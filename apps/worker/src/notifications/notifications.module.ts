@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WorkerTemporalClientModule } from '../temporal-client/worker-temporal-client';
+import { DailyDigestService } from './daily-digest/daily-digest.service';
 import { MAIL_TRANSPORT, mailTransportFromConfig } from './mail-transport';
 import { NOTIFICATION_CONFIG, NotificationActivitiesService } from './notification-activities.service';
 import { notificationConfigFromEnv, type NotificationConfig } from './notification-config';
@@ -10,12 +12,14 @@ import { NotificationDispatcherService } from './notification-dispatcher.service
  * dispatcher workflow running. A bad setting stops the worker at start.
  */
 @Module({
+  imports: [WorkerTemporalClientModule],
   providers: [
     { provide: NOTIFICATION_CONFIG, useFactory: () => notificationConfigFromEnv() },
     { provide: MAIL_TRANSPORT, useFactory: (config: NotificationConfig) => mailTransportFromConfig(config), inject: [NOTIFICATION_CONFIG] },
     NotificationActivitiesService,
     NotificationDispatcherService,
+    DailyDigestService,
   ],
-  exports: [NotificationActivitiesService],
+  exports: [NotificationActivitiesService, DailyDigestService],
 })
 export class NotificationsModule {}

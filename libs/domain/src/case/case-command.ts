@@ -29,6 +29,8 @@ export const CASE_COMMANDS = [
   'transfer_to_police', // chuyển cơ quan điều tra
   'reply', // trả lời
   'close', // kết thúc hồ sơ
+  'flag_priority', // đánh dấu theo dõi ưu tiên (legal-rules.md §4)
+  'unflag_priority', // bỏ đánh dấu theo dõi ưu tiên
 ] as const;
 
 export type CaseCommand = (typeof CASE_COMMANDS)[number];
@@ -61,6 +63,8 @@ export const CASE_COMMAND_LABELS: Record<CaseCommand, LocalizedText> = {
   transfer_to_police: { vi: 'Chuyển cơ quan điều tra', en: 'Transfer to the police' },
   reply: { vi: 'Trả lời', en: 'Reply' },
   close: { vi: 'Kết thúc hồ sơ', en: 'Close' },
+  flag_priority: { vi: 'Đánh dấu theo dõi ưu tiên', en: 'Flag for priority monitoring' },
+  unflag_priority: { vi: 'Bỏ đánh dấu theo dõi ưu tiên', en: 'Remove a priority flag' },
 };
 
 export function isCaseCommand(value: unknown): value is CaseCommand {

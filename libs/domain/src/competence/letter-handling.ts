@@ -1,4 +1,5 @@
 import type { FieldError } from '../calendar/invalid-input-error';
+import { LARGE_GROUP_MIN_SIZE } from '../case/priority-flags';
 
 /**
  * A letter with several contents is split into one case per kind (legal-rules.md §4, TT 05/2021
@@ -32,7 +33,7 @@ export function validateGroupRepresentatives(groupSize: number, representatives:
     errors.push({ field: 'representatives', reason: { vi: `số người đại diện phải từ 0 đến ${groupSize}`, en: `representatives must be between 0 and ${groupSize}` } });
     return errors;
   }
-  if (groupSize < 5) return errors;
+  if (groupSize < LARGE_GROUP_MIN_SIZE) return errors;
   const max = groupSize <= 10 ? 2 : 5;
   if (representatives < 1 || representatives > max) {
     errors.push({

@@ -30,6 +30,7 @@ const ALL_FIELDS: Required<Pick<CommandInput, CommandField>> = {
   dialogueDate: '2026-03-20',
   documentNumber: '12/QĐ-UBND',
   contents: ['complaint'],
+  priorityFlag: 'land',
 };
 
 /** A freshly registered case: the clocks of the kind's `onRegister`, from the receipt date. */
@@ -104,17 +105,17 @@ describe('who may act', () => {
 
   it('offers each role only the commands it may take now', () => {
     const received = registered('complaint');
-    expect(availableCommands(received)).toEqual(['accept', 'refuse', 'transfer', 'withdraw']);
-    expect(availableCommands(received, 'intake_officer')).toEqual(['transfer', 'withdraw']);
+    expect(availableCommands(received)).toEqual(['accept', 'refuse', 'transfer', 'withdraw', 'flag_priority', 'unflag_priority']);
+    expect(availableCommands(received, 'intake_officer')).toEqual(['transfer', 'withdraw', 'flag_priority']);
     expect(availableCommands(received, 'auditor')).toEqual([]);
     expect(availableCommands(received, 'citizen')).toEqual([]);
   });
 
   it('does not offer a command whose guard fails', () => {
     const unpublished = caseIn('denunciation', 'conclusion_sent', { publication: clock('publication', 'TC-07') });
-    expect(availableCommands(unpublished)).toEqual(['publish']);
+    expect(availableCommands(unpublished)).toEqual(['publish', 'flag_priority', 'unflag_priority']);
     const published = caseIn('denunciation', 'conclusion_sent', { publication: clock('publication', 'TC-07', { status: 'stopped' }) });
-    expect(availableCommands(published)).toEqual(['close']);
+    expect(availableCommands(published)).toEqual(['close', 'flag_priority', 'unflag_priority']);
   });
 });
 
@@ -181,6 +182,19 @@ describe('input a command must carry', () => {
     expect(checkCommand(verifying, 'terminate', head({ legalGround: 'limitation_expired' }))).toMatchObject({ allowed: false, code: 'invalid_field', field: 'legalGround' });
     expect(checkCommand(registered('letter'), 'refuse', by('intake_officer', { legalGround: 'unclear_content' }))).toMatchObject({ allowed: true });
     expect(checkCommand(registered('reception'), 'refuse', by('intake_officer', { legalGround: 'limitation_expired' }))).toMatchObject({ allowed: false, code: 'invalid_field' });
+  });
+
+  it('flags an open case for priority monitoring with complex, prolonged or land only; large_group follows the group size', () => {
+    const received = registered('complaint');
+    for (const priorityFlag of ['complex', 'prolonged', 'land']) {
+      expect(checkCommand(received, 'flag_priority', by('intake_officer', { priorityFlag, reason: 'Tranh chấp đất đai nhiều hộ' }))).toMatchObject({ allowed: true });
+    }
+    for (const priorityFlag of ['large_group', 'urgent', 'LAND']) {
+      expect(checkCommand(received, 'flag_priority', by('intake_officer', { priorityFlag, reason: 'lý do' }))).toMatchObject({ allowed: false, code: 'invalid_field', field: 'priorityFlag' });
+    }
+    expect(checkCommand(received, 'flag_priority', by('intake_officer', { priorityFlag: 'land' }))).toMatchObject({ allowed: false, code: 'missing_field', field: 'reason' });
+    expect(checkCommand(received, 'unflag_priority', by('handling_officer', { priorityFlag: 'land', reason: 'lý do' }))).toMatchObject({ allowed: false, code: 'forbidden_role' });
+    expect(checkCommand(caseIn('complaint', 'closed'), 'flag_priority', head())).toMatchObject({ allowed: false, code: 'invalid_transition' });
   });
 
   it('accepts letter contents of every kind a letter can be split into', () => {

@@ -1,5 +1,5 @@
 import type { Role } from '../access';
-import { isCaseKind, type CaseCommand, type CaseKind, type CaseStatus } from '../case';
+import { isCaseKind, isSettablePriorityFlag, SETTABLE_PRIORITY_FLAGS, type CaseCommand, type CaseKind, type CaseStatus } from '../case';
 import { parseLocalDate, type IsoDate } from '../calendar';
 import { findLegalGround, LEGAL_GROUND_LISTS } from '../competence/legal-grounds';
 import { ruleVersionAt, type RuleId } from '../rules';
@@ -46,6 +46,8 @@ export interface CommandInput {
   readonly dialogueDate?: IsoDate;
   readonly documentNumber?: string;
   readonly contents?: readonly CaseKind[];
+  /** flag_priority / unflag_priority: one of SETTABLE_PRIORITY_FLAGS. */
+  readonly priorityFlag?: string;
 }
 
 export type CommandRefusal = {
@@ -117,6 +119,9 @@ function invalidField(input: CommandInput): { field: string; reason: string } | 
   }
   if (input.contents?.some((kind) => !isCaseKind(kind) || kind === 'letter' || kind === 'reception')) {
     return { field: 'contents', reason: 'must list case kinds a letter can contain (complaint, denunciation, recommendation…)' };
+  }
+  if (input.priorityFlag !== undefined && !isSettablePriorityFlag(input.priorityFlag)) {
+    return { field: 'priorityFlag', reason: `must be one of ${SETTABLE_PRIORITY_FLAGS.join(', ')} (large_group follows the group size)` };
   }
   return undefined;
 }

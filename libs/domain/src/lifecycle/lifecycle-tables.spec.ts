@@ -39,7 +39,7 @@ const COMPLAINT_STATUSES: StatusTable = {
   closed: [],
 };
 
-const EXPECTED_COMMANDS: Readonly<Record<CaseKind, StatusTable>> = {
+const LIFECYCLE_COMMANDS: Readonly<Record<CaseKind, StatusTable>> = {
   // TT 05/2021: classify, guide (once), file, refuse, or transfer to the competent agency.
   letter: {
     received: ['classify', 'guide', 'file', 'refuse', 'transfer'],
@@ -113,6 +113,18 @@ const EXPECTED_TERMINAL: Readonly<Record<CaseKind, readonly CaseStatus[]>> = {
   recommendation: ['guided', 'filed', 'refused', 'closed'],
   reception: ['closed'],
 };
+
+/** Priority monitoring (legal-rules.md §4): every open status of every kind can be flagged, and a flag cleared. */
+const PRIORITY_COMMANDS: readonly CaseCommand[] = ['flag_priority', 'unflag_priority'];
+
+const EXPECTED_COMMANDS: Readonly<Record<CaseKind, StatusTable>> = Object.fromEntries(
+  CASE_KINDS.map((kind) => [
+    kind,
+    Object.fromEntries(
+      Object.entries(LIFECYCLE_COMMANDS[kind]).map(([status, commands]) => [status, EXPECTED_TERMINAL[kind].includes(status as CaseStatus) ? commands : [...(commands ?? []), ...PRIORITY_COMMANDS]]),
+    ),
+  ]),
+) as Record<CaseKind, StatusTable>;
 
 // ── What each transition is: target, roles, fields, grounds, guards, clocks, article ─────
 interface ExpectedTransition {
@@ -192,7 +204,7 @@ const CONCLUSION_EXPECTATIONS: TransitionTable = {
   close: { to: 'closed', roles: 'HANDLING', guards: ['stopped:publication'], article: `${TC}, Điều 40` },
 };
 
-const EXPECTED_TRANSITIONS: Readonly<Record<CaseKind, TransitionTable>> = {
+const LIFECYCLE_TRANSITIONS: Readonly<Record<CaseKind, TransitionTable>> = {
   letter: {
     classify: { to: 'classified', roles: 'INTAKE', requires: ['contents'], article: `${TT05}, Điều 4` },
     guide: { to: 'guided', roles: 'INTAKE', requires: ['targetAgency', 'note'], article: `${TT05}, Điều 7` },
@@ -282,6 +294,16 @@ const EXPECTED_TRANSITIONS: Readonly<Record<CaseKind, TransitionTable>> = {
   },
 };
 
+/** Flagging for priority monitoring, the same in every kind: the status stays, a reason is recorded, only the head clears a flag. */
+const PRIORITY_EXPECTATIONS: TransitionTable = {
+  flag_priority: { to: 'unchanged', roles: 'INTAKE', requires: ['priorityFlag', 'reason'], article: `${TCD}, Điều 29` },
+  unflag_priority: { to: 'unchanged', roles: 'HEAD', requires: ['priorityFlag', 'reason'], article: `${TCD}, Điều 29` },
+};
+
+const EXPECTED_TRANSITIONS: Readonly<Record<CaseKind, TransitionTable>> = Object.fromEntries(
+  CASE_KINDS.map((kind) => [kind, { ...LIFECYCLE_TRANSITIONS[kind], ...PRIORITY_EXPECTATIONS }]),
+) as Record<CaseKind, TransitionTable>;
+
 /** Clocks started when the case is registered, all from the receipt date. */
 const EXPECTED_ON_REGISTER: Readonly<Record<CaseKind, readonly string[]>> = {
   letter: ['start:processing:XLD-01:received_on'],
@@ -366,6 +388,7 @@ const FULL_INPUT: Omit<CommandInput, 'role'> = {
   dialogueDate: '2026-03-20',
   documentNumber: '12/QĐ-UBND',
   contents: ['complaint', 'denunciation'],
+  priorityFlag: 'land',
 };
 
 const commandsOf = (kind: CaseKind): Set<CaseCommand> => new Set(Object.values(EXPECTED_COMMANDS[kind]).flat());

@@ -56,7 +56,8 @@ export type CommandField =
   | 'assignee' // cán bộ được giao
   | 'dialogueDate' // ngày đối thoại
   | 'documentNumber' // số quyết định / kết luận / văn bản
-  | 'contents'; // phân loại: the kinds a letter contains
+  | 'contents' // phân loại: the kinds a letter contains
+  | 'priorityFlag'; // cờ theo dõi ưu tiên (complex, prolonged, land)
 
 /** Lists of legal grounds a command picks from (libs/domain/src/competence). */
 export type GroundSetId =

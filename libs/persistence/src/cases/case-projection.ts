@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvent, caseStream } from '../audit';
 import { AuditEventEntity, CaseEntity, NotificationEntity } from '../entities';
+import { enqueueNationalExport } from '../national-export/export-outbox';
 
 /** The projection and the workflow disagree: retrying cannot help, a person must look. */
 export class ProjectionConflictError extends Error {
@@ -30,8 +31,8 @@ export interface CaseEventWrite {
 }
 
 /**
- * Writes one event of a case: its projection changes, its audit event and its notifications,
- * in one transaction. Idempotent by (case, sequence): a retried activity whose first attempt
+ * Writes one event of a case: its projection changes, its audit event, its notifications and its
+ * national-export record, in one transaction. Idempotent by (case, sequence): a retried activity whose first attempt
  * committed finds its event already there and writes nothing.
  */
 export async function writeCaseEvent(dataSource: DataSource, write: CaseEventWrite): Promise<'applied' | 'already-applied'> {
@@ -52,11 +53,13 @@ export async function writeCaseEvent(dataSource: DataSource, write: CaseEventWri
     }
 
     const extra = await write.apply(manager, current);
-    await appendAuditEvent(manager, { ...caseStream(write.caseId), sequence: write.sequence, type: write.eventType, actor: write.actor, payload: { ...write.payload, ...extra } });
+    const event = await appendAuditEvent(manager, { ...caseStream(write.caseId), sequence: write.sequence, type: write.eventType, actor: write.actor, payload: { ...write.payload, ...extra } });
     await manager.update(CaseEntity, { id: write.caseId }, { lastSequence: write.sequence });
     for (const n of write.notifications ?? []) {
       await manager.save(manager.create(NotificationEntity, { caseId: write.caseId, auditSequence: write.sequence, status: 'pending', attempts: 0, ...n }));
     }
+    // The national database's record of the event (docs/national-export.md), in the same transaction.
+    await enqueueNationalExport(manager, write.caseId, event);
     return 'applied';
   });
 }

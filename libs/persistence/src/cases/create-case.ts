@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { applyClockEffects, CASE_REGISTERED_EVENT, caseWorkflowId, lifecycleOf, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
+import { applyClockEffects, CASE_REGISTERED_EVENT, caseWorkflowId, intakePriorityFlags, lifecycleOf, type CaseKind, type ClockName, type OfficialCalendar } from '@donthu/domain';
 import { appendAuditEvent, caseStream } from '../audit';
 import { CaseEntity, CasePartyEntity, type CasePartyRole } from '../entities';
+import { enqueueNationalExport } from '../national-export/export-outbox';
 import { sealParty } from '../vault';
 import { allocateCaseCode } from './case-code-allocator';
 import { clockAuditFacts, computeClocks, nextDueOn, saveClocks } from './clock-projection';
@@ -18,6 +19,8 @@ export interface NewCase {
   severalSites: boolean;
   anonymous: boolean;
   groupSize: number;
+  /** Priority flags set at intake (complex, prolonged, land); large_group is added from groupSize. */
+  priorityFlags?: readonly string[];
   parentCaseId: string | null;
   /** Year of the case code (the registration year, Asia/Ho_Chi_Minh). */
   codeYear: number;
@@ -57,6 +60,7 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
   const facts = { remote: c.remote, severalSites: c.severalSites };
   const { clocks } = applyClockEffects({}, lifecycleOf(c.kind).onRegister, { receivedOn: c.receivedOn, effectiveDate: c.receivedOn });
   const computed = computeClocks(clocks, Object.keys(clocks) as ClockName[], facts, calendar);
+  const priorityFlags = intakePriorityFlags({ groupSize: c.groupSize, flags: c.priorityFlags });
   const code = await allocateCaseCode(manager, c.agencyCode, c.codeYear);
   const entity = await manager.save(
     manager.create(CaseEntity, {
@@ -72,6 +76,7 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
       ...facts,
       anonymous: c.anonymous,
       groupSize: c.groupSize,
+      priorityFlags,
       parentCaseId: c.parentCaseId,
       assignee: null,
       nextDueOn: nextDueOn(clocks, Object.fromEntries(computed.map((x) => [x.record.name, x.deadline]))),
@@ -89,12 +94,14 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
     await manager.insert(CasePartyEntity, sealParty({ caseId: entity.id, role: 'representative', identity: representative }));
   }
   await saveClocks(manager, entity.id, computed, calendar, nowMs);
-  await appendAuditEvent(manager, {
+  const registered = await appendAuditEvent(manager, {
     ...caseStream(entity.id),
     sequence: 1,
     type: CASE_REGISTERED_EVENT,
     actor: c.actor,
-    payload: { kind: c.kind, agencyCode: c.agencyCode, channel: c.channel, receivedOn: c.receivedOn, status: 'received', anonymous: c.anonymous, groupSize: c.groupSize, representatives: c.representatives.length, ...facts, ...c.auditFacts, clocks: clockAuditFacts(computed) },
+    payload: { kind: c.kind, agencyCode: c.agencyCode, channel: c.channel, receivedOn: c.receivedOn, status: 'received', anonymous: c.anonymous, groupSize: c.groupSize, representatives: c.representatives.length, priorityFlags, ...facts, ...c.auditFacts, clocks: clockAuditFacts(computed) },
   });
+  // The national database's record of the registration (docs/national-export.md), in the same transaction.
+  await enqueueNationalExport(manager, entity.id, registered);
   return entity;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditStreamType = 'case' | 'calendar' | 'attachment' | 'identity' | 'agency' | 'user';
+export type AuditStreamType = 'case' | 'calendar' | 'attachment' | 'identity' | 'agency' | 'user' | 'report';
 
 /**
  * One entry of an audit trail (a case's, or an administrative one such as the calendar's). Append-only (a database trigger refuses UPDATE and DELETE)

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CaseKind, CaseStatus } from '@donthu/domain';
+import type { CaseKind, CaseStatus, PriorityFlag } from '@donthu/domain';
 
 /** Projection of a case (hồ sơ vụ việc), written by the api at intake and by workflow activities after. */
 @Entity({ name: 'cases' })
@@ -47,6 +47,14 @@ export class CaseEntity {
   /** Citizens who came or signed together; a group of 5 or more chooses representatives (Luật TCD Art. 29). */
   @Column({ name: 'group_size', type: 'integer', default: 1 })
   groupSize!: number;
+
+  /**
+   * Theo dõi ưu tiên (legal-rules.md §4): large_group, complex, prolonged, land, in the order of
+   * PRIORITY_FLAGS (libs/domain/src/case/priority-flags.ts says how each is set). Written at intake
+   * and by workflow activities only, each change with its audit event.
+   */
+  @Column({ name: 'priority_flags', type: 'text', array: true, default: () => "'{}'" })
+  priorityFlags!: PriorityFlag[];
 
   /** Verification at several places (TC-01: up to 10 working days). */
   @Column({ name: 'several_sites', type: 'boolean', default: false })

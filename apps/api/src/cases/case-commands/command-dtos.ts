@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AGENCY_CODE_PATTERN, CASE_KINDS, type CaseKind } from '@donthu/domain';
+import { AGENCY_CODE_PATTERN, CASE_KINDS, SETTABLE_PRIORITY_FLAGS, type CaseKind, type SettablePriorityFlag } from '@donthu/domain';
 import { IsLocalDate, IsPastOrTodayLocalDate } from '../../common/is-local-date.validator';
 
 // Fields shared by several commands, as decorator lists applied with `apply` below (properties
@@ -108,4 +108,15 @@ export class ClassifyDto extends CommandDto {
   @ArrayUnique()
   @IsIn(CASE_KINDS.filter((k) => k !== 'letter' && k !== 'reception'), { each: true })
   contents!: CaseKind[];
+}
+
+/** Theo dõi ưu tiên: the flag to set or clear, and why (libs/domain/src/case/priority-flags.ts). */
+export class PriorityFlagDto extends ReasonDto {
+  @ApiProperty({
+    enum: SETTABLE_PRIORITY_FLAGS,
+    example: 'land',
+    description: 'complex (phức tạp), prolonged (kéo dài), land (đất đai, thu hồi đất); large_group (đông người) follows the group size only. A flag never changes a due date.',
+  })
+  @IsIn(SETTABLE_PRIORITY_FLAGS)
+  priorityFlag!: SettablePriorityFlag;
 }

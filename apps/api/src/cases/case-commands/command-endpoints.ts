@@ -8,6 +8,7 @@ import {
   GroundDto,
   GuideDto,
   NoteRequiredDto,
+  PriorityFlagDto,
   ReasonAndDocumentDto,
   ReasonDto,
   ReturnTransferDto,
@@ -57,4 +58,6 @@ export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
   { command: 'transfer_to_police', path: 'transfer-to-police', dto: TransferToPoliceDto, summary: 'Chuyển cơ quan điều tra / transfer to the police (signs of a crime)' },
   { command: 'reply', path: 'reply', dto: DocumentDto, summary: 'Trả lời / reply' },
   { command: 'close', path: 'close', dto: CommandDto, summary: 'Kết thúc hồ sơ / close' },
+  { command: 'flag_priority', path: 'flag-priority', dto: PriorityFlagDto, summary: 'Đánh dấu theo dõi ưu tiên / flag for priority monitoring (complex, prolonged, land)' },
+  { command: 'unflag_priority', path: 'unflag-priority', dto: PriorityFlagDto, summary: 'Bỏ đánh dấu theo dõi ưu tiên / remove a priority flag (agency head)' },
 ];

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CaseEntity, loadCaseClocks } from '@donthu/persistence';
 import type { Actor } from '../../auth/actor';
 import { assertCaseInScope } from '../../auth/case-scope';
+import { caseScreeningView } from '../../intake-screening/screening.view';
 import { CaseDetailView } from '../case-views';
 
 /** The case, if the actor may see it; otherwise 404, as if it did not exist. */
@@ -17,5 +18,5 @@ export async function findCaseOr404(dataSource: DataSource, code: string, actor:
 export async function loadCaseDetail(dataSource: DataSource, code: string, actor: Actor): Promise<CaseDetailView> {
   const entity = await findCaseOr404(dataSource, code, actor);
   const { clocks, rows } = await loadCaseClocks(dataSource.manager, entity.id);
-  return CaseDetailView.build(entity, clocks, rows);
+  return { ...CaseDetailView.build(entity, clocks, rows), screening: await caseScreeningView(dataSource.manager, entity.id, actor) };
 }

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { CASE_CODE_PATTERN } from '@donthu/domain';
 import { isRealIsoDate } from '../../common/is-local-date.validator';
 
@@ -11,19 +11,28 @@ export interface CaseListPosition {
   code: string;
 }
 
+/** Where a page of search results (`q`) ends: the relevance of its last row (0–1, as PostgreSQL computed it), then its inbox key. */
+export interface CaseSearchPosition {
+  score: number;
+  nextDueOn: string | null;
+  code: string;
+}
+
 // Long enough for any real key (a date and a case code), short enough to refuse junk before decoding.
 const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
 
 /**
- * The cursor is opaque to clients (base64url of `[nextDueOn, code]`) so that the sort key can
- * change without breaking the contract; clients pass back what they were given.
+ * The cursor is opaque to clients (base64url of `[nextDueOn, code]`, or `[score, nextDueOn, code]`
+ * for a search) so that the sort key can change without breaking the contract; clients pass back
+ * what they were given.
  */
-export function encodeCursor(position: CaseListPosition): string {
-  return Buffer.from(JSON.stringify([position.nextDueOn, position.code]), 'utf8').toString('base64url');
+export function encodeCursor(position: CaseListPosition | CaseSearchPosition): string {
+  const key = 'score' in position ? [position.score, position.nextDueOn, position.code] : [position.nextDueOn, position.code];
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
 /** The position a cursor names, or undefined if it is not one this api issued. */
-export function decodeCursor(cursor: unknown): CaseListPosition | undefined {
+export function decodeCursor(cursor: unknown): CaseListPosition | CaseSearchPosition | undefined {
   if (typeof cursor !== 'string' || !CURSOR_PATTERN.test(cursor)) return undefined;
   let parsed: unknown;
   try {
@@ -31,24 +40,31 @@ export function decodeCursor(cursor: unknown): CaseListPosition | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-  const [nextDueOn, code] = parsed as unknown[];
-  if (nextDueOn !== null && !(typeof nextDueOn === 'string' && isRealIsoDate(nextDueOn))) return undefined;
+  if (!Array.isArray(parsed) || (parsed.length !== 2 && parsed.length !== 3)) return undefined;
+  const [score, nextDueOn, code] = parsed.length === 3 ? (parsed as unknown[]) : [undefined, ...(parsed as unknown[])];
   if (typeof code !== 'string' || !CASE_CODE_PATTERN.test(code)) return undefined;
-  return { nextDueOn, code };
+  if (nextDueOn !== null && !(typeof nextDueOn === 'string' && isRealIsoDate(nextDueOn))) return undefined;
+  if (score === undefined) return { nextDueOn, code };
+  return typeof score === 'number' && Number.isFinite(score) && score >= 0 && score <= 1 ? { score, nextDueOn, code } : undefined;
 }
 
-/** A cursor returned as `nextCursor` by an earlier page. */
-export function IsCaseListCursor(options?: ValidationOptions): PropertyDecorator {
+/**
+ * A cursor returned as `nextCursor` by an earlier page of the same list: a search's (ordered by
+ * relevance) when `searching(object)`, the inbox's otherwise.
+ */
+export function IsCaseListCursor(searching: (object: object) => boolean = () => false): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isCaseListCursor',
       target: target.constructor,
       propertyName: String(propertyName),
-      options,
       validator: {
-        validate: (value: unknown) => decodeCursor(value) !== undefined,
-        defaultMessage: () => 'must be a nextCursor returned by an earlier page of this list',
+        validate: (value: unknown, args: ValidationArguments) => {
+          const position = decodeCursor(value);
+          return position !== undefined && 'score' in position === searching(args.object);
+        },
+        defaultMessage: (args: ValidationArguments) =>
+          decodeCursor(args.value) ? 'was issued for another list (with or without q): start again without a cursor' : 'must be a nextCursor returned by an earlier page of this list',
       },
     });
 }

@@ -28,16 +28,17 @@ export class ListCasesController {
     summary: 'Danh sách vụ việc / cases, nearest deadline first',
     description:
       'The officer’s inbox: sorted by nextDueOn (cases without a running clock last), then code. ' +
+      'With `q`, a search of subject and content with or without diacritics ("dat dai" finds "đất đai"), most relevant first (how well the subject matches: pg_trgm word similarity), then in inbox order; the other filters still apply. ' +
       'Cursor pagination: pass the page’s nextCursor as `cursor` to get the next one; a page never repeats or skips a case whose due date did not change in between.',
   })
   @ApiOkResponse({ type: CaseListPageView })
-  @ApiBadRequestResponse({ type: ApiErrorBody, description: 'An unknown kind or status, a malformed date, agency or cursor, a limit outside 1–200, an unknown parameter' })
+  @ApiBadRequestResponse({ type: ApiErrorBody, description: 'An unknown kind or status, a malformed date, agency or cursor, a limit outside 1–200, a q shorter than 2 or longer than 200 characters or without a letter or digit, an unknown parameter' })
   @RequirePermission('list_cases')
   async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<CaseListPageView> {
-    const { kind, status, agency, dueBefore, overdue, limit, cursor } = query;
+    const { kind, status, agency, dueBefore, overdue, limit, cursor, q } = query;
     const { rows, next } = await findCasePage(
       this.dataSource.manager,
-      { kind, status, agency, dueBefore, overdue },
+      { kind, status, agency, dueBefore, overdue, q },
       { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) },
       // Jurisdiction: the agencies the actor may see (an inspectorate: its level and below).
       { agencyCodes: actor.agencyScope },

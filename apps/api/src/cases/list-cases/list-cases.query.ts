@@ -6,6 +6,8 @@ import { IsLocalDate } from '../../common/is-local-date.validator';
 import { IsCaseListCursor } from './case-list-cursor';
 
 export const DEFAULT_PAGE_SIZE = 50;
+export const SEARCH_MIN_LENGTH = 2;
+export const SEARCH_MAX_LENGTH = 200;
 export const MAX_PAGE_SIZE = 200;
 
 /** One message for a bad limit, whichever way it is bad (not a number, a fraction, out of range). */
@@ -22,10 +24,25 @@ function IsPageSize(): PropertyDecorator {
     });
 }
 
+/** One message for a bad search text, whichever way it is bad (not one string, too short or long, no letter or digit). */
+function IsSearchText(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSearchText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.length >= SEARCH_MIN_LENGTH && value.length <= SEARCH_MAX_LENGTH && /[\p{L}\p{N}]/u.test(value),
+        defaultMessage: () => `must be ${SEARCH_MIN_LENGTH} to ${SEARCH_MAX_LENGTH} characters with at least one letter or digit`,
+      },
+    });
+}
+
 // Query strings arrive as strings. Only exact spellings are converted, so that `limit=1e2`,
 // `limit=0x10` or `overdue=yes` stay strings and are refused instead of being read generously.
 const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^[0-9]{1,6}$/.test(value) ? Number(value) : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+export const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters and page of GET /api/v1/cases. Unknown parameters are refused (global whitelist). */
 export class ListCasesQuery {
@@ -63,8 +80,20 @@ export class ListCasesQuery {
   @IsPageSize()
   limit: number = DEFAULT_PAGE_SIZE;
 
-  @ApiPropertyOptional({ description: 'Trang tiếp theo / the nextCursor of the previous page (opaque)' })
+  @ApiPropertyOptional({ description: 'Trang tiếp theo / the nextCursor of the previous page (opaque; of the same list, with or without q)' })
   @IsOptional()
-  @IsCaseListCursor()
+  @IsCaseListCursor((query) => (query as ListCasesQuery).q !== undefined)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    minLength: SEARCH_MIN_LENGTH,
+    maxLength: SEARCH_MAX_LENGTH,
+    example: 'dat dai',
+    description:
+      'Tìm kiếm / search the subject and content, with or without diacritics, any letter case ("dat dai" finds "Tranh chấp đất đai"): ' +
+      'every word must occur; the cases whose subject matches best first, then nearest deadline. Never searches parties (names, addresses…).',
+  })
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

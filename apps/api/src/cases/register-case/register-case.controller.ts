@@ -1,10 +1,13 @@
 import { Body, Controller, Header, HttpStatus, Post, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorBody } from '../../common/api-error';
 import { RequirePermission } from '../../auth/access.decorators';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { IdempotencyKey } from '../../common/idempotency-key';
+import { caseScreeningView } from '../../intake-screening/screening.view';
 import { RegisterCaseDto } from './register-case.dto';
 import { RegisteredCaseView } from './register-case.view';
 import { RegisterCaseService } from './register-case.service';
@@ -12,7 +15,10 @@ import { RegisterCaseService } from './register-case.service';
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class RegisterCaseController {
-  constructor(private readonly service: RegisterCaseService) {}
+  constructor(
+    private readonly service: RegisterCaseService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   // The receipt carries the tracking secret: no cache may keep it.
@@ -32,6 +38,7 @@ export class RegisterCaseController {
   ): Promise<RegisteredCaseView> {
     const { entity, created, trackingSecret } = await this.service.register(dto, actor, idempotencyKey);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    return RegisteredCaseView.receipt(entity, trackingSecret);
+    // What screening found, as stored with the case (a replay shows what the first request found).
+    return RegisteredCaseView.receipt(entity, trackingSecret, await caseScreeningView(this.dataSource.manager, entity.id, actor));
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsInt,
@@ -17,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AGENCY_CODE_PATTERN, CASE_CODE_PATTERN, CASE_KINDS, type CaseKind } from '@donthu/domain';
+import { AGENCY_CODE_PATTERN, CASE_CODE_PATTERN, CASE_KINDS, SETTABLE_PRIORITY_FLAGS, type CaseKind, type SettablePriorityFlag } from '@donthu/domain';
 import { IsPastOrTodayLocalDate } from '../../common/is-local-date.validator';
 
 export const RECEIPT_CHANNELS = ['in_person', 'post', 'email', 'portal', 'hotline', 'transferred'] as const;
@@ -132,6 +133,21 @@ export class RegisterCaseDto {
   @IsOptional()
   @IsBoolean()
   severalSites?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SETTABLE_PRIORITY_FLAGS,
+    isArray: true,
+    example: ['land'],
+    description:
+      'Theo dõi ưu tiên / priority flags set at intake: complex (phức tạp), prolonged (kéo dài), land (đất đai, thu hồi đất). ' +
+      'large_group (đông người) is added from groupSize ≥ 5 (Luật Tiếp công dân 2013, Điều 29). A flag never changes a due date.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SETTABLE_PRIORITY_FLAGS.length)
+  @ArrayUnique()
+  @IsIn(SETTABLE_PRIORITY_FLAGS, { each: true })
+  priorityFlags?: SettablePriorityFlag[];
 
   @ApiPropertyOptional({ example: 'UBND-HN-2026-000123', description: 'Vụ việc liên quan / the first-level case of a second-level complaint, or the resolved denunciation under review' })
   @IsOptional()

@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import { identityVaultFromEnv } from '@donthu/vault';
-import { linkRefusal, validateGroupRepresentatives, type OfficialCalendar } from '@donthu/domain';
+import { linkRefusal, validateGroupRepresentatives, type IntakeFinding, type OfficialCalendar } from '@donthu/domain';
 import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
 import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
 import { generateTrackingSecret, hashTrackingSecret } from '../../tracking/tracking-secret';
+import { IntakeScreeningService } from '../../intake-screening/intake-screening.service';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
 import type { PartyDto, RegisterCaseDto } from './register-case.dto';
 
@@ -46,6 +47,7 @@ export class RegisterCaseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly starter: CaseWorkflowStarter,
     private readonly calendars: CalendarStore,
+    private readonly screening: IntakeScreeningService,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisterCaseResult> {
@@ -72,7 +74,13 @@ export class RegisterCaseService {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
       const calendar = await this.calendars.current();
       const parent = await this.checkLink(dto, calendar);
-      entity = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash, parent));
+      // Intake screening (duplicates, repeats, vượt cấp): stored with the case, as the officer was shown it.
+      const findings = await this.screening.screen(dto);
+      entity = await this.dataSource.transaction(async (manager) => {
+        const created = await this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash, parent, findings);
+        await this.screening.record(manager, created.id, created.code, findings, actor);
+        return created;
+      });
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -134,6 +142,7 @@ export class RegisterCaseService {
     trackingHash: string,
     // Found (and checked) by checkLink before the transaction: only its id and code are used.
     parent: CaseEntity | null,
+    findings: readonly IntakeFinding[],
   ): Promise<CaseEntity> {
     const p = dto.petitioner;
     const entity = await createCase(
@@ -150,13 +159,14 @@ export class RegisterCaseService {
         severalSites: dto.severalSites ?? false,
         anonymous: dto.anonymous ?? false,
         groupSize: dto.groupSize ?? 1,
+        priorityFlags: dto.priorityFlags ?? [],
         parentCaseId: parent?.id ?? null,
         codeYear: Number(todayInVietnam().slice(0, 4)),
         party: p ? partyOf(p) : null,
         representatives: (dto.representatives ?? []).map(partyOf),
         actor,
         // Facts only; the petitioner's identity stays in case_parties.
-        auditFacts: parent ? { parentCaseCode: parent.code } : {},
+        auditFacts: { ...(parent ? { parentCaseCode: parent.code } : {}), screening: findings.map((f) => ({ type: f.type, reason: f.reason, links: f.links.map((l) => l.code) })) },
         workflowStartedAt: null,
       },
       calendar,

@@ -9,7 +9,7 @@ import { ApiErrorBody } from '../../common/api-error';
 import { monitoringInstantNow } from '../monitoring-instant';
 import { commaList } from '../monitoring-params';
 import { MonitoringSummaryQuery, type SummaryGrouping } from './monitoring-summary.query';
-import { countClocksByState, totalOf } from './monitoring-summary.repository';
+import { countClocksByState, totalOf, withEscalationCounts } from './monitoring-summary.repository';
 
 export class StateCountsView {
   @ApiProperty({ example: 4, description: 'Sắp đến hạn / due soon: ≤ 3 working days left' }) dueSoon!: number;
@@ -18,7 +18,15 @@ export class StateCountsView {
   @ApiProperty({ example: 13, description: 'dueSoon + overdue + veryOverdue' }) total!: number;
 }
 
+export class EscalationCountsView {
+  @ApiProperty({ example: 3, description: 'Nhắc nhở / overdue clocks whose last recorded escalation step is 1, the reminder on the due date' }) reminder!: number;
+  @ApiProperty({ example: 2, description: 'Thanh tra cùng cấp / step 2, reported to the same-level inspectorate' }) inspectorate!: number;
+  @ApiProperty({ example: 1, description: 'Cấp trên / step 3, reported to the superior agency' }) superior!: number;
+}
+
 export class SummaryGroupView extends StateCountsView {
+  @ApiProperty({ type: EscalationCountsView, description: 'Overdue and very overdue clocks of the group by escalation step recorded so far (legal-rules.md §6); each clock once, at its highest step' })
+  escalation!: EscalationCountsView;
   @ApiPropertyOptional({ example: 'UBND-PHUONG-HK', description: 'With groupBy agency' }) agencyCode?: string;
   @ApiPropertyOptional({ example: 'Ủy ban nhân dân phường Hoàn Kiếm', nullable: true, type: String, description: 'With groupBy agency' }) agencyName?: string | null;
   @ApiPropertyOptional({ enum: CASE_KINDS, description: 'With groupBy kind' }) kind?: CaseKind;
@@ -51,14 +59,11 @@ export class MonitoringSummaryController {
   async summary(@Query() query: MonitoringSummaryQuery, @CurrentActor() actor: Actor): Promise<MonitoringSummaryView> {
     const at = monitoringInstantNow();
     const groupBy = commaList(query.groupBy ?? 'agency') as SummaryGrouping[];
-    const groups = await countClocksByState(
-      this.dataSource.manager,
-      { agency: query.agency, kind: query.kind, rule: query.rule },
-      groupBy,
-      at,
-      // Jurisdiction: the agencies the actor may see (an inspectorate: its level and below).
-      { agencyCodes: actor.agencyScope },
-    );
+    const filters = { agency: query.agency, kind: query.kind, rule: query.rule };
+    // Jurisdiction: the agencies the actor may see (an inspectorate: its level and below).
+    const scope = { agencyCodes: actor.agencyScope };
+    const counts = await countClocksByState(this.dataSource.manager, filters, groupBy, at, scope);
+    const groups = await withEscalationCounts(this.dataSource.manager, counts, filters, groupBy, at, scope);
     return { asOf: new Date(at.nowMs).toISOString(), today: at.today, groupBy, groups, totals: totalOf(groups) };
   }
 }

@@ -84,3 +84,52 @@ export function totalOf(groups: readonly StateCounts[]): StateCounts {
     total: 0,
   });
 }
+
+/**
+ * Overdue clocks (overdue and very overdue) by the escalation step recorded so far (legal-rules.md
+ * §6; libs/persistence `escalationStep`): 1 the reminder on the due date (nhắc nhở), 2 the
+ * same-level inspectorate (thanh tra cùng cấp), 3 the superior (cấp trên). A clock counts once, at
+ * its highest step; overdue clocks still without a recorded step are in none.
+ */
+export interface EscalationCounts {
+  reminder: number;
+  inspectorate: number;
+  superior: number;
+}
+
+/**
+ * Escalation counts of the overdue clocks in the same groups as `countClocksByState` (same
+ * filters, scope and instant), merged into `groups`. A separate query, over overdue clocks only:
+ * the state counts stay an index-only scan (metrics and the bench call them without this).
+ */
+export async function withEscalationCounts<G extends SummaryGroup>(
+  manager: EntityManager,
+  groups: readonly G[],
+  filters: { agency?: string; kind?: CaseKind; rule?: RuleId },
+  groupBy: readonly SummaryGrouping[],
+  at: MonitoringInstant,
+  scope: MonitoringScope,
+): Promise<Array<G & { escalation: EscalationCounts }>> {
+  const p = new SqlParams();
+  const instant = instantParams(p, at);
+  const where = [inStatesSql(instant, ['overdue', 'very_overdue']), ...scopeAndFilterSql((v) => p.add(v), scope, filters)];
+  const keys = groupBy.map((g) => `${COLUMN[g]} AS ${ALIAS[g]}`);
+  const groupKeys = groupBy.map((g) => ALIAS[g]);
+  // The same order of tests as escalationStep(reached): the highest step recorded wins.
+  const step = `CASE WHEN cc.reached ? 'escalated_superior' THEN 3 WHEN cc.reached ? 'escalated_inspectorate' THEN 2 WHEN cc.reached ? 'due_today' THEN 1 ELSE 0 END`;
+  const sql = `
+    SELECT ${[...groupKeys, 'count(*) FILTER (WHERE step = 1)::int AS reminder', 'count(*) FILTER (WHERE step = 2)::int AS inspectorate', 'count(*) FILTER (WHERE step = 3)::int AS superior'].join(', ')}
+    FROM (
+      SELECT ${[...keys, `${step} AS step`].join(', ')}
+      FROM case_clocks cc
+      WHERE ${where.join(' AND ')}
+    ) clocks
+    ${groupKeys.length > 0 ? `GROUP BY ${groupKeys.join(', ')}` : ''}`;
+  const rows = await manager.query<Array<Row & EscalationCounts>>(sql, p.values);
+  const keyOf = (k: { agencyCode?: string; kind?: string; rule?: string }) => JSON.stringify([k.agencyCode ?? null, k.kind ?? null, k.rule ?? null]);
+  const byKey = new Map(rows.map((r) => [keyOf({ agencyCode: r.agency_code, kind: r.kind, rule: r.rule_id }), r]));
+  return groups.map((g) => {
+    const r = byKey.get(keyOf(g));
+    return { ...g, escalation: { reminder: r?.reminder ?? 0, inspectorate: r?.inspectorate ?? 0, superior: r?.superior ?? 0 } };
+  });
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { CaseKind, RuleId } from '@donthu/domain';
+import { onTimeRate, type CaseKind, type RuleId } from '@donthu/domain';
+import { resolutionStopLateral, resolutionStoppedOnSql } from '@donthu/persistence';
 import { instantParams, MONITORED_DUE, SqlParams, type MonitoringInstant } from '../clock-state-sql';
 import { scopeAndFilterSql, type MonitoringScope } from '../monitoring-params';
 
@@ -22,13 +23,13 @@ export interface AgencyOnTime {
  *   KN-03, KN-07, KD-02B, TC-04, TC-08, PA-02), whatever stopped them (decision, conclusion,
  *   reply, withdrawal or termination: the agency's period ended either way);
  * - a clock's stop date is the effective date of the act that stopped it, as recorded in the
- *   case's audit trail (the latest event whose `clocks` lists this clock as stopped, its
- *   `effectiveDate`): the date of the decision, which an officer may enter days later. The day
- *   the row was written (`updated_at` in Asia/Ho_Chi_Minh) would count a decision signed on the
- *   due date and entered the next morning as late. Only when an event carries no effective date
- *   is that day used instead;
+ *   case's audit trail (libs/persistence resolution-stop-sql.ts, shared with the periodic
+ *   reports): the date of the decision, which an officer may enter days later. The day the row
+ *   was written (`updated_at` in Asia/Ho_Chi_Minh) would count a decision signed on the due date
+ *   and entered the next morning as late. Only when an event carries no effective date is that
+ *   day used instead;
  * - it counts in the period when its stop date is within [from, to] (both included);
- * - on time: stop date ≤ `due_ignoring_provisional`, the conservative due date that monitoring,
+ * - on time: stop date ≤ `due_ignoring_provisional` (libs/domain `resolvedOnTime`), the conservative due date that monitoring,
  *   the overdue milestone and the escalation ladder use (legal-rules.md §1), so a clock reported
  *   overdue is never counted on time; late otherwise;
  * - `stillOverdue`: resolution clocks running at the request's instant whose monitored due date
@@ -52,19 +53,9 @@ export async function onTimeRateByAgency(
   const stopped = await manager.query<Array<{ agency_code: string; on_time: number; late: number }>>(
     `
     WITH stopped AS (
-      SELECT cc.agency_code, ${MONITORED_DUE} AS due,
-             COALESCE(stop.effective_date, (cc.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS stopped_on
+      SELECT cc.agency_code, ${MONITORED_DUE} AS due, ${resolutionStoppedOnSql('cc')} AS stopped_on
       FROM case_clocks cc
-      -- The literal clock name (this query reads only resolution clocks) lets the lookup use the
-      -- partial index of stop events (migration 1764230000000-monitoring-indexes).
-      LEFT JOIN LATERAL (
-        SELECT CASE WHEN e.payload->>'effectiveDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN CAST(e.payload->>'effectiveDate' AS date) END AS effective_date
-        FROM audit_events e
-        WHERE e.stream_type = 'case' AND e.stream_id = cc.case_id::text
-          AND e.payload->'clocks' @> '[{"clock": "resolution", "status": "stopped"}]'
-        ORDER BY e.sequence DESC
-        LIMIT 1
-      ) stop ON true
+      ${resolutionStopLateral('cc')}
       WHERE cc.status = 'stopped' AND cc.name = 'resolution' AND cc.owner = 'agency'
         AND cc.updated_at >= (CAST(${from} AS date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
         AND ${stoppedWhere.join(' AND ')}
@@ -105,7 +96,5 @@ export async function onTimeRateByAgency(
   return [...byAgency.values()].sort((a, b) => (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0));
 }
 
-/** onTime / (onTime + late) to 4 decimals, null when nothing stopped. */
-export function rate(onTime: number, late: number): number | null {
-  return onTime + late === 0 ? null : Math.round((onTime / (onTime + late)) * 10_000) / 10_000;
-}
+/** onTime / (onTime + late) to 4 decimals, null when nothing stopped (libs/domain, shared with the periodic reports). */
+export const rate = onTimeRate;

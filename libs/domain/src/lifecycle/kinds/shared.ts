@@ -1,7 +1,7 @@
 import type { Role } from '../../access';
 import type { CaseStatus } from '../../case';
 import type { RuleId } from '../../rules';
-import type { ClockName, ClockStartSpec, LifecycleTransition } from '../lifecycle-types';
+import type { ClockName, ClockStartSpec, Lifecycle, LifecycleTransition } from '../lifecycle-types';
 
 /** Who receives and routes (tiếp nhận, xử lý đơn). */
 export const INTAKE: readonly Role[] = ['intake_officer', 'handling_officer', 'agency_head'];
@@ -98,4 +98,23 @@ export function suspensionTransitions(options: {
       clocks: { resume: [options.clock] },
     },
   ];
+}
+
+/**
+ * Theo dõi ưu tiên (legal-rules.md §4: large-group, complex, prolonged and land-acquisition cases
+ * are flagged for priority monitoring; libs/domain/src/case/priority-flags.ts): while a case is
+ * open, anyone who handles it may flag it, with a reason; only the head may clear a flag again.
+ * The status does not change; the audit event records the flags before and after.
+ */
+export function withPriorityFlagging(lifecycle: Lifecycle): Lifecycle {
+  const open = lifecycle.statuses.filter((status) => !lifecycle.terminal.includes(status));
+  const citation = 'Theo dõi ưu tiên vụ việc đông người, phức tạp, kéo dài, đất đai (chính sách theo dõi); đông người: Luật Tiếp công dân 2013, Điều 29';
+  return {
+    ...lifecycle,
+    transitions: [
+      ...lifecycle.transitions,
+      { command: 'flag_priority', from: open, to: 'unchanged', event: 'case.priority_flagged', citation, roles: INTAKE, requires: ['priorityFlag', 'reason'] },
+      { command: 'unflag_priority', from: open, to: 'unchanged', event: 'case.priority_unflagged', citation, roles: HEAD, requires: ['priorityFlag', 'reason'] },
+    ],
+  };
 }

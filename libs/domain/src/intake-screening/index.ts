@@ -1,0 +1,3 @@
+export * from './screening-types';
+export * from './respondent-agency';
+export * from './screen-intake';

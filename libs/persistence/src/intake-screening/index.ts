@@ -1,0 +1,2 @@
+export * from './screening-candidates';
+export * from './case-screenings';

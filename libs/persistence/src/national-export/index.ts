@@ -1,0 +1,2 @@
+export * from './export-record';
+export * from './export-outbox';
