@@ -81,6 +81,14 @@ export class IdentityVault {
     return normalised === null ? null : blindIndex(this.blindIndexKey, 'id_number', normalised);
   }
 
+  /**
+   * The keyed tag of a citizen's tracking secret (a machine-made random token, already canonical):
+   * the same HMAC construction as the blind indexes, in its own field.
+   */
+  trackingSecretTag(canonicalSecret: string): string {
+    return blindIndex(this.blindIndexKey, 'tracking_secret', canonicalSecret);
+  }
+
   phoneIndex(phone: string | null | undefined): string | null {
     const normalised = normalisePhone(phone);
     return normalised === null ? null : blindIndex(this.blindIndexKey, 'phone', normalised);

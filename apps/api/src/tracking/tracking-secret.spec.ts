@@ -1,4 +1,10 @@
-import { dummyTrackingHash, generateTrackingSecret, hashTrackingSecret, normalizeTrackingSecret, TRACKING_SECRET_ALPHABET, verifyTrackingSecret } from './tracking-secret';
+import { randomBytes } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { IdentityVault, Keyring } from '@donthu/vault';
+import { DUMMY_TRACKING_TAG, generateTrackingSecret, normalizeTrackingSecret, TRACKING_SECRET_ALPHABET, trackingSecretTag, verifyTrackingSecret } from './tracking-secret';
+
+const vaultWith = (blindIndexKey: Buffer) => new IdentityVault(Keyring.of([['k1', randomBytes(32)]], 'k1'), blindIndexKey);
+const vault = vaultWith(randomBytes(32));
 
 describe('tracking secrets', () => {
   it('are 12 Crockford base32 characters in three groups of four', () => {
@@ -28,28 +34,35 @@ describe('tracking secrets', () => {
     expect(normalizeTrackingSecret('7KQ2-M9XD-4TR!')).toBeUndefined();
   });
 
-  it('are stored as an argon2id hash with its own salt, never as themselves', async () => {
+  it('are stored as a keyed HMAC tag, never as themselves, the same however typed', () => {
     const secret = generateTrackingSecret();
-    const [a, b] = await Promise.all([hashTrackingSecret(secret), hashTrackingSecret(secret)]);
-    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-    expect(a).not.toBe(b); // per-row salt
-    expect(a).not.toContain(secret.replace(/-/g, ''));
-    await expect(hashTrackingSecret('not a secret')).rejects.toThrow(RangeError);
+    const tag = trackingSecretTag(vault, secret);
+    expect(tag).toMatch(/^hmac-sha256:v1:[0-9a-f]{64}$/);
+    expect(tag).not.toContain(secret.replace(/-/g, ''));
+    expect(trackingSecretTag(vault, secret.toLowerCase().replace(/-/g, ' '))).toBe(tag);
+    // Another key (another installation, or a stolen table without the key) gives another tag.
+    expect(trackingSecretTag(vaultWith(randomBytes(32)), secret)).not.toBe(tag);
+    expect(() => trackingSecretTag(vault, 'not a secret')).toThrow(RangeError);
   });
 
   it('verify the right secret, typed any way, and refuse any other', async () => {
     const secret = generateTrackingSecret();
-    const hash = await hashTrackingSecret(secret);
-    await expect(verifyTrackingSecret(hash, normalizeTrackingSecret(secret.toLowerCase())!)).resolves.toBe(true);
-    const other = generateTrackingSecret();
-    await expect(verifyTrackingSecret(hash, normalizeTrackingSecret(other)!)).resolves.toBe(false);
-    await expect(verifyTrackingSecret('not-a-hash', normalizeTrackingSecret(secret)!)).resolves.toBe(false);
+    const tag = trackingSecretTag(vault, secret);
+    await expect(verifyTrackingSecret(vault, tag, normalizeTrackingSecret(secret.toLowerCase())!)).resolves.toBe(true);
+    await expect(verifyTrackingSecret(vault, tag, normalizeTrackingSecret(generateTrackingSecret())!)).resolves.toBe(false);
+    await expect(verifyTrackingSecret(vault, 'not-a-hash', normalizeTrackingSecret(secret)!)).resolves.toBe(false);
+    await expect(verifyTrackingSecret(vault, 'hmac-sha256:v1:abc', normalizeTrackingSecret(secret)!)).resolves.toBe(false);
   });
 
-  it('check an unknown code against a dummy hash of the same cost, which no secret matches by chance', async () => {
-    const dummy = await dummyTrackingHash();
-    expect(await dummyTrackingHash()).toBe(dummy); // computed once
-    expect(dummy).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-    await expect(verifyTrackingSecret(dummy, normalizeTrackingSecret(generateTrackingSecret())!)).resolves.toBe(false);
+  it('still verify receipts issued with an argon2id hash before the keyed tag', async () => {
+    const secret = generateTrackingSecret();
+    const legacy = await argon2.hash(normalizeTrackingSecret(secret)!, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    await expect(verifyTrackingSecret(vault, legacy, normalizeTrackingSecret(secret)!)).resolves.toBe(true);
+    await expect(verifyTrackingSecret(vault, legacy, normalizeTrackingSecret(generateTrackingSecret())!)).resolves.toBe(false);
+  });
+
+  it('check an unknown code against a dummy tag of the same form, which no secret matches', async () => {
+    expect(DUMMY_TRACKING_TAG).toMatch(/^hmac-sha256:v1:[0-9a-f]{64}$/);
+    await expect(verifyTrackingSecret(vault, DUMMY_TRACKING_TAG, normalizeTrackingSecret(generateTrackingSecret())!)).resolves.toBe(false);
   });
 });

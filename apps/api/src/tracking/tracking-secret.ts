@@ -1,5 +1,6 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import * as argon2 from 'argon2';
+import type { IdentityVault } from '@donthu/vault';
 
 /**
  * The secret on a citizen's receipt: 12 characters of Crockford base32 (60 random bits), printed
@@ -12,12 +13,15 @@ export const TRACKING_SECRET_LENGTH = 12;
 export const TRACKING_SECRET_FORMAT = '12 characters 0-9 A-Z without I, L, O, U, e.g. 7KQ2-M9XD-4TRW (dashes and spaces optional)';
 
 /**
- * argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane): about 20–30 ms a check here. With 60
- * bits of secret, an offline search of one stolen hash is out of reach; online guessing is
- * bounded by the rate limit. The parameters travel inside each stored hash, so they can be
- * raised later without touching old rows.
+ * How the secret is kept (case_tracking.secret_hash): `hmac-sha256:v1:<hex>`, an HMAC-SHA256
+ * keyed by VAULT_BLIND_INDEX_KEY (outside the database). The secret is 60 random bits from the
+ * CSPRNG, not a password a person chose: a slow hash buys nothing against a search of 2^60
+ * values that a database dump alone cannot even start without the key, and it cost ~23 ms of CPU
+ * per registration (argon2id at OWASP's minimum: at most ~60 intakes/s on 2 cores,
+ * docs/benchmarks.md). Receipts issued before keep working: their argon2id hashes still verify.
+ * Online guessing is bounded by the tracking rate limit.
  */
-const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const TAG_PREFIX = 'hmac-sha256:v1:';
 
 /** A new random secret, formatted for printing (`XXXX-XXXX-XXXX`). */
 export function generateTrackingSecret(): string {
@@ -39,29 +43,34 @@ export function normalizeTrackingSecret(input: string): string | undefined {
   return canonical;
 }
 
-/** The slow hash stored in case_tracking (salt and parameters inside the encoded string). */
-export async function hashTrackingSecret(secret: string): Promise<string> {
+/** What case_tracking.secret_hash keeps for `secret` (printed form or canonical). */
+export function trackingSecretTag(vault: IdentityVault, secret: string): string {
   const canonical = normalizeTrackingSecret(secret);
   if (!canonical) throw new RangeError('not a tracking secret');
-  return argon2.hash(canonical, HASH_OPTIONS);
+  return `${TAG_PREFIX}${vault.trackingSecretTag(canonical)}`;
 }
 
-/** argon2's verify compares in constant time; a malformed hash counts as a mismatch. */
-export async function verifyTrackingSecret(hash: string, canonicalSecret: string): Promise<boolean> {
+/**
+ * Whether `canonicalSecret` is the one `stored` was made from, compared in constant time; an
+ * argon2id hash (receipts issued before the keyed tag) is verified by argon2; anything else is a
+ * mismatch.
+ */
+export async function verifyTrackingSecret(vault: IdentityVault, stored: string, canonicalSecret: string): Promise<boolean> {
+  if (stored.startsWith(TAG_PREFIX)) {
+    const expected = Buffer.from(stored.slice(TAG_PREFIX.length), 'utf8');
+    const actual = Buffer.from(vault.trackingSecretTag(canonicalSecret), 'utf8');
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+  if (!stored.startsWith('$argon2')) return false;
   try {
-    return await argon2.verify(hash, canonicalSecret);
+    return await argon2.verify(stored, canonicalSecret);
   } catch {
     return false;
   }
 }
 
-let dummy: Promise<string> | undefined;
-
 /**
- * A hash of a secret nobody knows, with the same parameters: an unknown tracking code is checked
- * against it, so that it costs the same time as a known code with a wrong secret.
+ * A tag no secret matches (random bytes where the HMAC would be): an unknown code is checked
+ * against it, so that it costs what a known code with a wrong secret costs.
  */
-export function dummyTrackingHash(): Promise<string> {
-  dummy ??= hashTrackingSecret(generateTrackingSecret());
-  return dummy;
-}
+export const DUMMY_TRACKING_TAG = `${TAG_PREFIX}${randomBytes(32).toString('hex')}`;

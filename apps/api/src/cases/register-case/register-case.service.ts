@@ -9,7 +9,7 @@ import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createC
 import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
-import { generateTrackingSecret, hashTrackingSecret } from '../../tracking/tracking-secret';
+import { generateTrackingSecret, trackingSecretTag } from '../../tracking/tracking-secret';
 import { IntakeScreeningService } from '../../intake-screening/intake-screening.service';
 import { CaseWorkflowStarter } from '../workflow-starter/case-workflow-starter.service';
 import type { PartyDto, RegisterCaseDto } from './register-case.dto';
@@ -66,9 +66,9 @@ export class RegisterCaseService {
       const replay = await this.findReplay(idempotencyKey, requestHash);
       if (replay) return replay;
     }
-    // The citizen's tracking secret: hashed (slowly) before the transaction, stored only as that hash.
+    // The citizen's tracking secret: stored only as its keyed tag (tracking-secret.ts).
     const trackingSecret = generateTrackingSecret();
-    const trackingHash = await hashTrackingSecret(trackingSecret);
+    const trackingHash = trackingSecretTag(identityVaultFromEnv(), trackingSecret);
     let entity: CaseEntity;
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.

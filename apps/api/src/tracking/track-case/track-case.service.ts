@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from '@donthu/domain';
 import { AuditEventEntity, CaseClockEntity, CaseEntity, caseStream } from '@donthu/persistence';
-import { dummyTrackingHash, verifyTrackingSecret } from '../tracking-secret';
+import { identityVaultFromEnv } from '@donthu/vault';
+import { DUMMY_TRACKING_TAG, verifyTrackingSecret } from '../tracking-secret';
 import { currentDeadline, PUBLIC_EVENT_TYPES, publicMilestones } from './public-milestones';
 import type { TrackedCaseView, TrackingView } from './tracking.view';
 
@@ -18,16 +19,11 @@ export function trackingNotFound(): NotFoundException {
 /**
  * Tra cứu: the public view of a case, for whoever holds its code and the secret of its receipt.
  * A known code with a wrong secret and an unknown code cost the same: one indexed lookup and one
- * argon2 verification (against a dummy hash when the code is unknown), then the same 404.
+ * keyed-tag comparison (against a dummy tag when the code is unknown), then the same 404.
  */
 @Injectable()
-export class TrackCaseService implements OnModuleInit {
+export class TrackCaseService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Computes the dummy hash at start, so the first unknown code is not the slow one. */
-  async onModuleInit(): Promise<void> {
-    await dummyTrackingHash();
-  }
 
   async track(code: string, canonicalSecret: string): Promise<TrackingView> {
     const rows: Array<{ id: string; secret_hash: string }> = await this.dataSource.query(
@@ -35,7 +31,7 @@ export class TrackCaseService implements OnModuleInit {
       [code],
     );
     const row = rows[0];
-    const matches = await verifyTrackingSecret(row?.secret_hash ?? (await dummyTrackingHash()), canonicalSecret);
+    const matches = await verifyTrackingSecret(identityVaultFromEnv(), row?.secret_hash ?? DUMMY_TRACKING_TAG, canonicalSecret);
     if (!row || !matches) throw trackingNotFound();
 
     const entity = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: row.id });
