@@ -110,6 +110,16 @@ describe('hostile input', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses null for a field a partial update may only leave out (PATCH), instead of a 500', async () => {
+    const admin = await authHeaders(request(stack.api.getHttpServer()), 'admin', 'CP');
+    const before = await stack.dataSource.query<Array<{ name: string; active: boolean }>>(`SELECT name, active FROM agencies WHERE code = 'TTCP'`);
+    const res = await request(stack.api.getHttpServer()).patch('/api/v1/agencies/TTCP').set(admin).send({ name: null, active: false }).expect(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name' })]));
+    expect(await stack.dataSource.query(`SELECT name, active FROM agencies WHERE code = 'TTCP'`)).toEqual(before);
+    const user = await request(stack.api.getHttpServer()).patch('/api/v1/users/demo.admin.CP').set(admin).send({ role: null }).expect(400);
+    expect(user.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'role' })]));
+  });
+
   it('stores injection strings in every text field exactly as typed and returns them as JSON data', async () => {
     for (const attack of INJECTIONS) {
       const body = valid({

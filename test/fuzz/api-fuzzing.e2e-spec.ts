@@ -48,7 +48,14 @@ describe('API fuzzing with schemathesis', () => {
   const PASSED = { serverErrors: 0, failures: 0, otherToolErrors: 0, exit: 'ok' };
 
   it('case, legal, monitoring and tracking operations as an agency head: no 5xx, all as documented', async () => {
-    const run = await runSchemathesis({ label: 'agency head', apiUrl, token: await token('agency_head', 'UBND-HN'), maxSeconds: SECONDS, excludePathRegex: ADMIN_PATHS });
+    const head = await token('agency_head', 'UBND-HN');
+    // A real case for every `{code}`: the 27 commands reach the workflow's Update with fuzzed bodies.
+    const created = await request(stack.api.getHttpServer())
+      .post('/api/v1/cases')
+      .set('Authorization', `Bearer ${head}`)
+      .send({ kind: 'complaint', agencyCode: 'UBND-HN', channel: 'post', receivedOn: '2026-11-02', subject: 'Khiếu nại để thử', content: 'Nội dung', petitioner: { fullName: 'Người thử', phone: '0912000000' } })
+      .expect(201);
+    const run = await runSchemathesis({ label: 'agency head', apiUrl, token: head, maxSeconds: SECONDS, excludePathRegex: ADMIN_PATHS, parameters: { 'path.code': created.body.code as string } });
     report(run);
     expect(run.generated).toBeGreaterThan(100);
     expect(verdict(run)).toEqual(PASSED);

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { schemathesisPath } = require('../../infra/tools/schemathesis.js') as { schemathesisPath(): string };
 
@@ -26,8 +29,25 @@ export const FUZZ_CHECKS = ['not_a_server_error', 'status_code_conformance', 'co
  * Runs schemathesis against the api's OpenAPI document (`<apiUrl>/docs/openapi.json`) with a
  * bearer token, for `maxSeconds`, on the operations whose path matches `pathRegex`.
  */
-export function runSchemathesis(options: { label: string; apiUrl: string; token: string; maxSeconds: number; pathRegex?: string; excludePathRegex?: string; seed?: number }): Promise<FuzzRun> {
+export function runSchemathesis(options: {
+  label: string;
+  apiUrl: string;
+  token: string;
+  maxSeconds: number;
+  pathRegex?: string;
+  excludePathRegex?: string;
+  seed?: number;
+  /** Fixed values for parameters, e.g. `{ 'path.code': 'UBND-HN-2026-000001' }`: the fuzzer then reaches a real case. */
+  parameters?: Record<string, string>;
+}): Promise<FuzzRun> {
+  const config: string[] = [];
+  if (options.parameters) {
+    const file = join(mkdtempSync(join(tmpdir(), 'donthu-fuzz-')), 'schemathesis.toml');
+    writeFileSync(file, `[parameters]\n${Object.entries(options.parameters).map(([k, v]) => `${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n`);
+    config.push('--config-file', file);
+  }
   const args = [
+    ...config,
     'run',
     `${options.apiUrl}/docs/openapi.json`,
     '--header',

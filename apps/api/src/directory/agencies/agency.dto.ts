@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation';
 import { AGENCY_CODE_PATTERN, AGENCY_LEVELS, type AgencyLevel } from '@donthu/domain';
 
 export class CreateAgencyDto {
@@ -26,19 +27,19 @@ export class CreateAgencyDto {
 
 export class UpdateAgencyDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 300)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(AGENCY_CODE_PATTERN, { message: 'must be an agency code' })
   parentCode?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

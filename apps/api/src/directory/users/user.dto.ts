@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation';
 import { AGENCY_CODE_PATTERN, ROLES, type Role } from '@donthu/domain';
 
 const STAFF_ROLES = ROLES.filter((r) => r !== 'citizen');
@@ -38,28 +39,28 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(STAFF_ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(AGENCY_CODE_PATTERN, { message: 'must be an agency code' })
   agencyCode?: string;
 
   @ApiPropertyOptional({ description: 'Disabled accounts cannot log in or refresh' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: 'true: lift a lockout' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   unlock?: boolean;
 
   @ApiPropertyOptional({ description: 'A new password (at least 12 characters)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(12, 200)
   password?: string;
