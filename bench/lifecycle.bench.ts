@@ -12,17 +12,11 @@
  * Target: memory per open case bounded — the worker's RSS levels off once the cache is full
  * instead of growing with open cases. Asserts nothing.
  */
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { freePort, loginAs, startProcessStack, type ProcessStack } from '../test/support/process-stack';
 import { ms, parseCountOptions, runLoad, type LoadFigures } from './support/stats';
 
 
-/** Resident memory of a process, from /proc (the worker's own, not this script's). */
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(/(\d+)/.exec(line)![1]) / 1024;
-}
 
 async function stickyCacheSize(metricsUrl: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
@@ -34,6 +28,8 @@ interface Sample {
   label: string;
   open: number;
   rss: number;
+  /** V8 heap in use right after a full collection: the worker's live data. */
+  heap: number;
   cached: number;
 }
 
@@ -44,12 +40,14 @@ async function main(): Promise<void> {
   const stack: ProcessStack = await startProcessStack({
     temporal: 'time-skipping',
     env: { WORKER_MAX_CACHED_WORKFLOWS: String(options.cache), WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`, WORKFLOW_RECONCILE_INTERVAL_MS: '0' },
+    workerNodeArgs: ['--expose-gc'],
   });
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   const samples: Sample[] = [];
   const sample = async (label: string, open: number) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    samples.push({ label, open, rss: rssMb(stack.pids().worker!), cached: await stickyCacheSize(metricsUrl) });
+    const memory = await stack.workerMemory();
+    samples.push({ label, open, rss: memory.rss / 2 ** 20, heap: memory.heapUsed / 2 ** 20, cached: await stickyCacheSize(metricsUrl) });
   };
   try {
     const token = await loginAs(stack.apiUrl, 'agency_head', 'UBND-HN');
@@ -113,15 +111,18 @@ async function main(): Promise<void> {
     }
     console.log(`  all commands: ${(totalCommands / commandSeconds).toFixed(1)}/s (${totalCommands} Updates, each a workflow task + a projection activity)`);
     console.log('');
-    console.log(`  ${'worker'.padEnd(34)}${'open cases'.padStart(11)}${'RSS MB'.padStart(10)}${'cached wf'.padStart(11)}`);
-    for (const s of samples) console.log(`  ${s.label.padEnd(34)}${String(s.open).padStart(11)}${s.rss.toFixed(0).padStart(10)}${String(s.cached).padStart(11)}`);
+    console.log(`  ${'worker'.padEnd(34)}${'open cases'.padStart(11)}${'RSS MB'.padStart(10)}${'heap MB'.padStart(10)}${'cached wf'.padStart(11)}`);
+    for (const s of samples) {
+      console.log(`  ${s.label.padEnd(34)}${String(s.open).padStart(11)}${s.rss.toFixed(0).padStart(10)}${s.heap.toFixed(0).padStart(10)}${String(s.cached).padStart(11)}`);
+    }
     const base = samples[0]!;
     const half = samples.find((s) => s.open >= options.cases / 2)!;
     const full = samples[samples.length - 1]!;
-    const perTenK = ((full.rss - base.rss) / options.cases) * 10_000;
+    const perTenK = (from: Sample, to: Sample, key: 'rss' | 'heap') => ((to[key] - from[key]) / Math.max(1, to.open - from.open)) * 10_000;
     console.log('');
-    console.log(`  RSS per 10k open cases (whole run): ${perTenK.toFixed(0)} MB; growth from ${half.open} to ${full.open} open cases: ${(full.rss - half.rss).toFixed(0)} MB`);
-    console.log(`  ratio RSS at ${full.open} / at ${half.open} open cases: ${(full.rss / half.rss).toFixed(2)}× (bounded ⇔ close to 1 once the cache of ${options.cache} is full)`);
+    console.log(`  per 10k open cases, whole run: RSS ${perTenK(base, full, 'rss').toFixed(0)} MB, live heap ${perTenK(base, full, 'heap').toFixed(0)} MB`);
+    console.log(`  per 10k open cases once the cache is full (${half.open} → ${full.open}): RSS ${perTenK(half, full, 'rss').toFixed(0)} MB, live heap ${perTenK(half, full, 'heap').toFixed(0)} MB`);
+    console.log(`  ratio live heap at ${full.open} / at ${half.open} open cases: ${(full.heap / half.heap).toFixed(2)}× (bounded ⇔ close to 1 once the cache of ${options.cache} is full)`);
   } finally {
     await stack.stop();
   }

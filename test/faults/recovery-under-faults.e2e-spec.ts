@@ -196,6 +196,9 @@ describe('recovery from worker, database and Temporal failures under load', () =
     const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`^temporal_workflow_task_schedule_to_start_latency_bucket\\{[^}]*task_queue="${stack.taskQueue}"`, 'm'));
 
+    // …and answers the benchmarks' memory question over its IPC channel.
+    expect((await stack.workerMemory()).heapUsed).toBeGreaterThan(0);
+
     const mismatches = lost.length + duplicated.length + audit.broken.length + (CASES - stored.length);
     process.stdout.write(
       `faults: ${faults.join('; ')}\n` +

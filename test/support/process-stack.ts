@@ -33,6 +33,8 @@ export interface ProcessStack {
   startApi(): Promise<void>;
   startWorker(): Promise<void>;
   startTemporal(): Promise<void>;
+  /** The worker's process.memoryUsage(), after a full GC when it runs with --expose-gc. */
+  workerMemory(): Promise<NodeJS.MemoryUsage>;
   /** Kills a part with a signal (SIGKILL: no shutdown hooks run) and waits until it is gone. */
   kill(part: 'api' | 'worker' | 'temporal', signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -47,6 +49,8 @@ export interface ProcessStackOptions {
    *   so timers months away fire within seconds.
    */
   temporal?: 'dev' | 'time-skipping';
+  /** Extra Node.js flags for the worker (e.g. `--expose-gc` for memory figures). */
+  workerNodeArgs?: string[];
   /** Where child output goes: 'ignore' (default) or 'inherit' to debug. */
   output?: 'ignore' | 'inherit';
 }
@@ -157,7 +161,11 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     },
 
     async startWorker() {
-      const child = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/worker/src/main.js'], { cwd: ROOT, env: appEnv, stdio: ['ignore', stdio, stdio, 'ipc'] });
+      const child = spawn(process.execPath, ['--enable-source-maps', ...(options.workerNodeArgs ?? []), 'dist/apps/worker/src/main.js'], {
+        cwd: ROOT,
+        env: appEnv,
+        stdio: ['ignore', stdio, stdio, 'ipc'],
+      });
       children.worker = child;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('worker not ready within 120s')), 120_000);
@@ -170,6 +178,22 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           clearTimeout(timer);
           reject(new Error(`worker exited before it was ready (${signal ?? code})`));
         });
+      });
+    },
+
+    workerMemory() {
+      const worker = children.worker;
+      if (gone(worker)) return Promise.reject(new Error('no worker running'));
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the worker did not report its memory')), 30_000);
+        const onMessage = (message: { type?: string } & NodeJS.MemoryUsage) => {
+          if (message?.type !== 'memory') return;
+          clearTimeout(timer);
+          worker!.off('message', onMessage);
+          resolve(message);
+        };
+        worker!.on('message', onMessage);
+        worker!.send({ type: 'memory?' });
       });
     },
 

@@ -23,6 +23,13 @@ async function bootstrap(): Promise<void> {
   await app.init();
   // Tells `npm start` (which spawns the worker with an IPC channel) that the worker is polling.
   process.send?.({ type: 'worker-ready' });
+  // Whoever spawned it with an IPC channel may ask for its memory (bench/lifecycle.bench.ts):
+  // after a full collection when the process runs with --expose-gc, so heapUsed is live data.
+  process.on('message', (message: { type?: string } | undefined) => {
+    if (message?.type !== 'memory?') return;
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ type: 'memory', ...process.memoryUsage() });
+  });
 }
 
 void bootstrap();
