@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { CASE_CODE_PATTERN } from '@donthu/domain';
 import { isRealIsoDate } from '../../common/is-local-date.validator';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../../common/opaque-cursor';
 
 /**
  * Where a page of the case list ends: the sort key of its last row. `nextDueOn` null means the
@@ -18,8 +19,8 @@ export interface CaseSearchPosition {
   code: string;
 }
 
-// Long enough for any real key (a date and a case code), short enough to refuse junk before decoding.
-const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
+// Long enough for any real key (a score, a date and a case code), short enough to refuse junk before decoding.
+const MAX_CURSOR_LENGTH = 200;
 
 /**
  * The cursor is opaque to clients (base64url of `[nextDueOn, code]`, or `[score, nextDueOn, code]`
@@ -28,20 +29,15 @@ const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
  */
 export function encodeCursor(position: CaseListPosition | CaseSearchPosition): string {
   const key = 'score' in position ? [position.score, position.nextDueOn, position.code] : [position.nextDueOn, position.code];
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  return encodeOpaqueCursor(key);
 }
 
 /** The position a cursor names, or undefined if it is not one this api issued. */
 export function decodeCursor(cursor: unknown): CaseListPosition | CaseSearchPosition | undefined {
-  if (typeof cursor !== 'string' || !CURSOR_PATTERN.test(cursor)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(parsed) || (parsed.length !== 2 && parsed.length !== 3)) return undefined;
-  const [score, nextDueOn, code] = parsed.length === 3 ? (parsed as unknown[]) : [undefined, ...(parsed as unknown[])];
+  const search = decodeOpaqueCursor(cursor, 3, MAX_CURSOR_LENGTH);
+  const inbox = search ? undefined : decodeOpaqueCursor(cursor, 2, MAX_CURSOR_LENGTH);
+  if (!search && !inbox) return undefined;
+  const [score, nextDueOn, code] = search ?? [undefined, ...inbox!];
   if (typeof code !== 'string' || !CASE_CODE_PATTERN.test(code)) return undefined;
   if (nextDueOn !== null && !(typeof nextDueOn === 'string' && isRealIsoDate(nextDueOn))) return undefined;
   if (score === undefined) return { nextDueOn, code };

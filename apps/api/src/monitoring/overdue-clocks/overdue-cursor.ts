@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { CLOCK_NAMES, type ClockName } from '@donthu/domain';
 import { isRealIsoDate } from '../../common/is-local-date.validator';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../../common/opaque-cursor';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -13,25 +14,18 @@ export interface OverduePosition {
   clock: ClockName;
 }
 
-const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,300}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque to clients (base64url of `[direction, due, caseId, clock]`): they pass back what they got. */
 export function encodeOverdueCursor(position: OverduePosition): string {
-  return Buffer.from(JSON.stringify([position.direction, position.due, position.caseId, position.clock]), 'utf8').toString('base64url');
+  return encodeOpaqueCursor([position.direction, position.due, position.caseId, position.clock]);
 }
 
 /** The position a cursor names, or undefined if it is not one this api issued. */
 export function decodeOverdueCursor(cursor: unknown): OverduePosition | undefined {
-  if (typeof cursor !== 'string' || !CURSOR_PATTERN.test(cursor)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
-  const [direction, due, caseId, clock] = parsed as unknown[];
+  const parsed = decodeOpaqueCursor(cursor, 4);
+  if (!parsed) return undefined;
+  const [direction, due, caseId, clock] = parsed;
   if (direction !== 'asc' && direction !== 'desc') return undefined;
   if (typeof due !== 'string' || !isRealIsoDate(due)) return undefined;
   if (typeof caseId !== 'string' || !UUID.test(caseId)) return undefined;
