@@ -13,7 +13,8 @@
  * instead of growing with open cases. Asserts nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { freePort, loginAs, startProcessStack, type ProcessStack } from '../test/support/process-stack';
+import { freePort } from '../test/support/net';
+import { loginAs, startProcessStack, type ProcessStack } from '../test/support/process-stack';
 import { ms, parseCountOptions, runLoad, type LoadFigures } from './support/stats';
 
 

@@ -7,6 +7,7 @@ import { todayInVietnam } from '../../apps/api/src/common/local-date';
 import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
+import { eventually } from '../support/eventually';
 
 interface ListedCase {
   code: string;
@@ -59,15 +60,6 @@ function inboxOrder(a: ListedCase, b: ListedCase): number {
 
 const codes = (items: ListedCase[]) => items.map((c) => c.code);
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
 
 describe('case list (inbox order, filters, cursor pages) and audit chain verification', () => {
   let temporal: TestWorkflowEnvironment;
@@ -124,6 +116,7 @@ describe('case list (inbox order, filters, cursor pages) and audit chain verific
     const overdue = await eventually(
       () => stack.dataSource.getRepository(CaseEntity).countBy({ overdue: true }),
       (count) => count === expectedOverdue,
+      { timeoutMs: 30_000, intervalMs: 200 },
     );
     expect(overdue).toBe(expectedOverdue);
   });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { todayInVietnam } from '../../apps/api/src/common/local-date';
 import { authHeaders } from '../support/auth';
-import { freePort } from '../support/process-stack';
+import { freePort } from '../support/net';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 

@@ -20,6 +20,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/data
 import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
+import { eventually } from '../support/eventually';
 
 /**
  * Monitoring (legal-rules.md §6) on the real stack: cases registered with past receipt dates, so
@@ -182,15 +183,6 @@ interface StoredClock {
   status: string;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-}
 
 describe('monitoring: due soon, overdue and very overdue clocks, counted and listed within a jurisdiction; on-time rate', () => {
   let temporal: TestWorkflowEnvironment;

@@ -4,6 +4,7 @@ import { todayInVietnam } from '../../apps/api/src/common/local-date';
 import { apiAs, type Api } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
+import { eventually } from '../support/eventually';
 
 /**
  * Issue #7: search of subject and content in Vietnamese with and without diacritics
@@ -28,15 +29,6 @@ const PETITIONER = { fullName: 'Trần Văn Bình', phone: '0912000111' };
 // The denouncer's name appears nowhere in any subject or content below.
 const DENOUNCER = { fullName: 'Phạm Thị Quỳnh Hoa', address: 'Số 9 ngõ Thổ Quan, Hà Nội', phone: '0988777666', idNumber: '001190055555' };
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-}
 
 describe('case search (Vietnamese, with or without diacritics) and priority flags', () => {
   let temporal: TestWorkflowEnvironment;

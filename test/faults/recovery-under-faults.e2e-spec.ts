@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { databaseOptionsFromEnv, verifyAllAuditChains } from '@donthu/persistence';
-import { freePort, loginAs, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { eventually } from '../support/eventually';
+import { freePort } from '../support/net';
+import { loginAs, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
  * "No case is left unresolved", under faults (issue #9). While cases are registered and acted on
@@ -28,16 +30,6 @@ interface Outcome {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000}s`);
-    await sleep(500);
-    value = await read();
-  }
-  return value;
-}
 
 describe('recovery from worker, database and Temporal failures under load', () => {
   let stack: ProcessStack;
@@ -112,7 +104,7 @@ describe('recovery from worker, database and Temporal failures under load', () =
     };
     const load = Promise.all(Array.from({ length: CONCURRENCY }, client));
 
-    const whenDone = async (n: number) => eventually(`${n} cases registered`, () => Promise.resolve(outcomes.length), (v) => v >= n, 300_000);
+    const whenDone = async (n: number) => eventually(() => Promise.resolve(outcomes.length), (v) => v >= n, { what: `${n} cases registered`, timeoutMs: 300_000, intervalMs: 500 });
     const faults: string[] = [];
     await whenDone(Math.floor(CASES / 4));
     await stack.kill('worker', 'SIGKILL');
@@ -140,9 +132,9 @@ describe('recovery from worker, database and Temporal failures under load', () =
     const codes = outcomes.map((o) => o.code);
     expect(new Set(codes).size).toBe(CASES);
     const stored = await eventually(
-      'every case has its workflow',
       async () => pg.query<Array<{ code: string; status: string; started: boolean }>>('SELECT code, status, workflow_started_at IS NOT NULL AS started FROM cases'),
       (rows) => rows.length === CASES && rows.every((r) => r.started),
+      { what: 'every case has its workflow', timeoutMs: 120_000, intervalMs: 500 },
     );
     expect(stored.map((r) => r.code).sort()).toEqual([...codes].sort());
 
@@ -157,7 +149,11 @@ describe('recovery from worker, database and Temporal failures under load', () =
     const rows = await pg.query<Array<{ code: string; workflow_id: string }>>('SELECT code, workflow_id FROM cases');
     let workflows = 0;
     for (const row of rows) {
-      const runs = await eventually(`runs of ${row.workflow_id}`, () => temporal.workflow.count(`WorkflowId = '${row.workflow_id}'`), (c) => c.count >= 1, 30_000);
+      const runs = await eventually(() => temporal.workflow.count(`WorkflowId = '${row.workflow_id}'`), (c) => c.count >= 1, {
+        what: `runs of ${row.workflow_id}`,
+        timeoutMs: 30_000,
+        intervalMs: 500,
+      });
       expect(runs.count).toBe(1);
       expect((await temporal.workflow.getHandle(row.workflow_id).describe()).status.name).toBe('RUNNING');
       workflows += runs.count;
@@ -181,7 +177,6 @@ describe('recovery from worker, database and Temporal failures under load', () =
     // Clocks still fire: cases received in January reach their overdue milestone.
     const oldCodes = outcomes.filter((o) => o.old).map((o) => o.code);
     const overdue = await eventually(
-      'old cases overdue',
       async () =>
         pg.query<Array<{ code: string }>>(
           `SELECT DISTINCT c.code FROM cases c JOIN audit_events e ON e.stream_type = 'case' AND e.stream_id = c.id::text
@@ -189,6 +184,7 @@ describe('recovery from worker, database and Temporal failures under load', () =
           [oldCodes],
         ),
       (r) => r.length === oldCodes.length,
+      { what: 'old cases overdue', timeoutMs: 120_000, intervalMs: 500 },
     );
     expect(overdue.length).toBe(oldCodes.length);
 

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { freePort, portOpen } from './net';
+import { eventually } from './eventually';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -67,34 +68,10 @@ export function buildOnce(): void {
   built = true;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/** Polls `check` (a failure counts as "not yet") until it holds; throws after 90 s. */
+async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  await eventually(() => check().catch(() => false), (ready) => ready, { what: `${what} ready`, timeoutMs: 90_000, intervalMs: 200 });
 }
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} not ready within ${timeoutMs / 1000}s`);
-}
-
-const portOpen = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 
 export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
   buildOnce();

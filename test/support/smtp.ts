@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { freePort, portOpen } from './net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,28 +37,6 @@ export interface SmtpSink {
   start(): Promise<void>;
   /** Stops it and deletes the folder. */
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -99,7 +77,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         if (child === started) child = undefined;
       });
       for (let waited = 0; ; waited += 100) {
-        if (await accepts(port)) return;
+        if (await portOpen(port)) return;
         if (child !== started) throw new Error(`aiosmtpd exited before listening on ${port}:\n${output}`);
         if (waited > 30_000) {
           started.kill('SIGKILL');
