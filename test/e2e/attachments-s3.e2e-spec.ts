@@ -1,38 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { Logger } from '@nestjs/common';
-import type request from 'supertest';
 import { CaseAttachmentEntity, CaseEntity } from '@donthu/persistence';
 import { ATTACHMENT_STORE } from '../../apps/api/src/attachments/storage/attachment-store';
 import { S3AttachmentStore } from '../../apps/api/src/attachments/storage/s3-attachment-store';
 import { apiAs, type Api } from '../support/http';
 import { MOTO_CREDENTIALS, startMotoServer, type MotoServer } from '../support/moto';
+import { binary, multipart, sha256 } from '../support/multipart';
 import { minimalPdf, minimalPng } from '../support/sample-files';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
 const AGENCY = 'UBND-PHUONG-HK';
 const S3_VARIABLES = ['ATTACHMENTS_DIR', 'ATTACHMENTS_S3_ENDPOINT', 'ATTACHMENTS_S3_BUCKET', 'ATTACHMENTS_S3_REGION', 'ATTACHMENTS_S3_ACCESS_KEY_ID', 'ATTACHMENTS_S3_SECRET_ACCESS_KEY', 'ATTACHMENTS_S3_FORCE_PATH_STYLE'];
-
-/** multipart/form-data as a browser sends it: a file part (raw UTF-8 name) and text fields. */
-function multipart(file: { data: Buffer; filename: string }, fields: Record<string, string> = {}): { body: Buffer; contentType: string } {
-  const boundary = `----donthu${randomBytes(8).toString('hex')}`;
-  const chunks = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n')];
-  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('attachments in an S3-compatible store (ATTACHMENTS_S3_*, against moto)', () => {
   let moto: MotoServer;
@@ -47,7 +30,10 @@ describe('attachments in an S3-compatible store (ATTACHMENTS_S3_*, against moto)
 
   const url = (suffix = '') => `/api/v1/cases/${caseCode}/attachments${suffix}`;
   const upload = (data: Buffer, filename: string, fields: Record<string, string> = {}) => {
-    const { body, contentType } = multipart({ data, filename }, fields);
+    const { body, contentType } = multipart([
+      { name: 'file', filename, contentType: 'application/octet-stream', data },
+      ...Object.entries(fields).map(([name, value]) => ({ name, data: value })),
+    ]);
     return head.post(url()).set('Content-Type', contentType).send(body);
   };
   const keysInBucket = async () => ((await moto.client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key!).sort();

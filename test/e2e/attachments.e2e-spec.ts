@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type request from 'supertest';
 import { AuditEventEntity, CaseAttachmentEntity, CaseEntity, verifyAuditChain } from '@donthu/persistence';
 import { apiAs, type Api } from '../support/http';
+import { binary, multipart, sha256, type Part } from '../support/multipart';
 import { minimalPdf, minimalPng } from '../support/sample-files';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
@@ -14,37 +14,6 @@ const AGENCY = 'UBND-PHUONG-HK';
 const OTHER_AGENCY = 'UBND-PHUONG-HC';
 const MAX_BYTES = 16 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-interface Part {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  data: Buffer | string;
-}
-
-/** A multipart/form-data body written byte by byte, as a browser sends it (file names in raw UTF-8). */
-function multipart(parts: Part[]): { body: Buffer; contentType: string } {
-  const boundary = `----donthu${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const filename = part.filename === undefined ? '' : `; filename="${part.filename.replace(/"/g, '%22')}"`;
-    const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${filename}${type}\r\n\r\n`, 'utf8'));
-    chunks.push(Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8'));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** Reads any response body as bytes. */
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('attachments: scans and evidence, checked by content, stored outside the rows, checksummed', () => {
   let temporal: TestWorkflowEnvironment;
