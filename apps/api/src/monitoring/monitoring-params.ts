@@ -2,24 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, registerDecorator } from 'class-validator';
 import { AGENCY_CODE_PATTERN, CASE_KINDS, RULE_IDS, type CaseKind, type RuleId } from '@donthu/domain';
 
-// Query strings arrive as strings. Only exact spellings are converted, so that `minAge=1e2` or
-// `limit=0x10` stay strings and are refused instead of being read generously.
-export const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^[0-9]{1,6}$/.test(value) ? Number(value) : value);
-
-/** An integer in [min, max], one message whichever way it is wrong. */
-export function IsIntegerIn(min: number, max: number): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIntegerIn',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
-        defaultMessage: () => `must be an integer from ${min} to ${max}`,
-      },
-    });
-}
-
 /** The items of a comma-separated list (`a,b`), as given. */
 export function commaList(value: string): string[] {
   return value.split(',');

@@ -3,26 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, registerDecorator } from 'class-validator';
 import { AGENCY_CODE_PATTERN, CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from '@donthu/domain';
 import { IsLocalDate } from '../../common/is-local-date.validator';
+import { IsIntegerIn, toBoolean, toInteger } from '../../common/query-params';
 import { IsCaseListCursor } from './case-list-cursor';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 200;
 export const MAX_PAGE_SIZE = 200;
-
-/** One message for a bad limit, whichever way it is bad (not a number, a fraction, out of range). */
-function IsPageSize(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isPageSize',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_SIZE,
-        defaultMessage: () => `must be an integer from 1 to ${MAX_PAGE_SIZE}`,
-      },
-    });
-}
 
 /** One message for a bad search text, whichever way it is bad (not one string, too short or long, no letter or digit). */
 function IsSearchText(): PropertyDecorator {
@@ -38,11 +25,6 @@ function IsSearchText(): PropertyDecorator {
       },
     });
 }
-
-// Query strings arrive as strings. Only exact spellings are converted, so that `limit=1e2`,
-// `limit=0x10` or `overdue=yes` stay strings and are refused instead of being read generously.
-const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^[0-9]{1,6}$/.test(value) ? Number(value) : value);
-export const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters and page of GET /api/v1/cases. Unknown parameters are refused (global whitelist). */
 export class ListCasesQuery {
@@ -77,7 +59,7 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Số vụ việc mỗi trang / page size' })
   @IsOptional()
   @Transform(toInteger)
-  @IsPageSize()
+  @IsIntegerIn(1, MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'Trang tiếp theo / the nextCursor of the previous page (opaque; of the same list, with or without q)' })

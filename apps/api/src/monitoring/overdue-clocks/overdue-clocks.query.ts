@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { MONITORED_STATES } from '../clock-state-sql';
-import { IsCommaListOf, IsIntegerIn, MonitoringFilters, toInteger } from '../monitoring-params';
+import { IsIntegerIn, toInteger } from '../../common/query-params';
+import { IsCommaListOf, MonitoringFilters } from '../monitoring-params';
 import { IsOverdueCursor, type SortDirection } from './overdue-cursor';
 
 export const DEFAULT_PAGE_SIZE = 50;

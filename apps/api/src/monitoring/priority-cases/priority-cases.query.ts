@@ -3,8 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CASE_STATUSES, PRIORITY_FLAGS, type CaseStatus, type PriorityFlag } from '@donthu/domain';
 import { IsCaseListCursor } from '../../cases/list-cases/case-list-cursor';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toBoolean } from '../../cases/list-cases/list-cases.query';
-import { IsIntegerIn, MonitoringFilters, toInteger } from '../monitoring-params';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../cases/list-cases/list-cases.query';
+import { IsIntegerIn, toBoolean, toInteger } from '../../common/query-params';
+import { MonitoringFilters } from '../monitoring-params';
 
 /** Filters and page of GET /api/v1/monitoring/priority. Unknown parameters are refused (global whitelist). */
 export class PriorityCasesQuery extends PickType(MonitoringFilters, ['agency', 'kind'] as const) {

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CASE_CODE_PATTERN } from '@donthu/domain';
-import { IsCommaListOf, IsIntegerIn, toInteger } from '../../monitoring/monitoring-params';
+import { IsIntegerIn, toInteger } from '../../common/query-params';
+import { IsCommaListOf } from '../../monitoring/monitoring-params';
 import { IsNotificationCursor } from './notification-cursor';
 
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, REPORT_MAX_YEAR, REPORT_MIN_YEAR, REPORT_PERIOD_KINDS, type ReportPeriodKind } from '@donthu/domain';
-import { IsIntegerIn } from '../../monitoring/monitoring-params';
+import { IsIntegerIn } from '../../common/query-params';
 
 /** POST /api/v1/reports: which period, for which agency (and whether with everything below it). */
 export class GenerateReportDto {

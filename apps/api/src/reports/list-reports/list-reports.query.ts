@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, REPORT_MAX_YEAR, REPORT_MIN_YEAR, REPORT_PERIOD_KINDS, type ReportPeriodKind } from '@donthu/domain';
-import { IsIntegerIn, toInteger } from '../../monitoring/monitoring-params';
+import { IsIntegerIn, toInteger } from '../../common/query-params';
 
 export const DEFAULT_REPORT_LIMIT = 50;
 export const MAX_REPORT_LIMIT = 200;
