@@ -29,8 +29,6 @@ export interface ProcessStack {
   temporalAddress: string;
   taskQueue: string;
   db: ThrowawayDatabase;
-  /** pids, for reading memory and for killing. */
-  pids(): { api?: number; worker?: number; temporal?: number };
   startApi(): Promise<void>;
   startWorker(): Promise<void>;
   startTemporal(): Promise<void>;
@@ -108,7 +106,6 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     temporalAddress: `127.0.0.1:${temporalPort}`,
     taskQueue,
     db,
-    pids: () => ({ api: children.api?.pid, worker: children.worker?.pid, temporal: children.temporal?.pid }),
 
     async startTemporal() {
       if (timeSkipping) {
