@@ -38,7 +38,7 @@ module.exports = {
       severity: 'error',
       comment: 'apps/web runs in the browser: it talks to the api over HTTP and may share only the pure domain (labels, lifecycle tables, legal grounds).',
       from: { path: '^apps/web/' },
-      to: { path: ['^apps/(api|worker|cli)/', '^libs/(persistence|temporal|vault|logging)/', '^workflows/', '^node_modules/(@nestjs|@temporalio|typeorm|pg|argon2)/'] },
+      to: { path: ['^apps/(api|worker|cli)/', '^libs/(persistence|temporal|vault|logging|tracing)/', '^workflows/', '^node_modules/(@nestjs|@temporalio|typeorm|pg|argon2)/'] },
     },
     {
       name: 'persistence-knows-no-framework-above-it',

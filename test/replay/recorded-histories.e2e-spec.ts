@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Resource } from '@opentelemetry/resources';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Worker } from '@temporalio/worker';
 import { Keyring } from '@donthu/vault';
 import { EncryptionCodec } from '@donthu/temporal';
+import { temporalWorkerTracing, type Tracing } from '@donthu/tracing';
 import { readableText, replayOptions, transformHistoryPayloads } from '../support/replay';
 
 /**
@@ -34,5 +37,19 @@ describe('recorded workflow histories replay on the current code', () => {
     const encrypted = await transformHistoryPayloads(historyFromJSON(load(file)), (p) => codec.encode(p));
     expect(readableText(encrypted)).not.toContain('caseCode');
     await expect(Worker.runReplayHistory(replayOptions(codec), encrypted, file)).resolves.toBeUndefined();
+  });
+});
+
+describe('the same histories replay with OpenTelemetry tracing switched on', () => {
+  it('replays every history with the tracing interceptors in the workflow bundle (they add no commands)', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing: Tracing = { resource: new Resource({ 'service.name': 'replay' }), spanProcessor: new SimpleSpanProcessor(exporter), shutdown: () => Promise.resolve() };
+    const options = { ...replayOptions(codec), ...temporalWorkerTracing(tracing) };
+    const results: Array<{ workflowId: string; error: unknown }> = [];
+    for await (const result of Worker.runReplayHistories(options, files.map((file) => ({ workflowId: file, history: load(file) })))) {
+      results.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(results.map((r) => r.workflowId)).toEqual(files);
+    expect(results.filter((r) => r.error !== undefined)).toEqual([]);
   });
 });

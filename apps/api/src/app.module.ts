@@ -17,6 +17,7 @@ import { NotificationsApiModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { FlushTracesOnShutdown } from '@donthu/tracing';
 
 @Module({
   imports: [
@@ -39,5 +40,6 @@ import { TrackingModule } from './tracking/tracking.module';
     NotificationsApiModule,
     ReportsModule,
   ],
+  providers: [FlushTracesOnShutdown],
 })
 export class AppModule {}

@@ -7,6 +7,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { buildOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { applyHttpHardening } from './hardening/http-hardening';
+import { TraceRouteInterceptor } from './tracing/trace-route.interceptor';
 import { serveWebConsole } from './web-console/serve-web-console';
 
 /** Everything main.ts and the end-to-end tests set up the same way. */
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new RefuseControlCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalInterceptors(new TraceRouteInterceptor());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

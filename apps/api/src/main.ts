@@ -1,3 +1,5 @@
+// First: OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (before `http` is loaded).
+import './tracing/start-tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';

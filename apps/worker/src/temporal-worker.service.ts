@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, workflowBundleOptions, type TemporalConfig } from '@donthu/temporal';
+import { activeTracing, temporalWorkerTracing } from '@donthu/tracing';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { CaseActivitiesService } from './activities/case-activities.service';
 import { NationalExportActivitiesService } from './national-export/national-export-activities.service';
@@ -46,6 +47,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // workflow is replayed from its history when its next timer or command arrives. This bounds
       // the worker's memory whatever the number of open cases (bench/lifecycle.bench.ts).
       maxCachedWorkflows: positiveIntegerFromEnv('WORKER_MAX_CACHED_WORKFLOWS', 1000),
+      // With tracing on: workflow and activity spans continue the trace of the request that started
+      // the workflow or sent the Update (libs/tracing).
+      ...temporalWorkerTracing(activeTracing()),
     });
     this.running = this.worker.run();
     this.running.catch((error: Error) => this.logger.error({ err: error }, 'worker stopped with an error'));

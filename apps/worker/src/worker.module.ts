@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from '@donthu/logging';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
+import { FlushTracesOnShutdown } from '@donthu/tracing';
 import { CaseActivitiesService } from './activities/case-activities.service';
 import { NationalExportModule } from './national-export/national-export.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -17,6 +18,6 @@ import { TemporalWorkerService, workerTemporalConfigProvider } from './temporal-
     NationalExportModule,
     ReportsModule,
   ],
-  providers: [CaseActivitiesService, TemporalWorkerService, workerTemporalConfigProvider],
+  providers: [CaseActivitiesService, TemporalWorkerService, workerTemporalConfigProvider, FlushTracesOnShutdown],
 })
 export class WorkerModule {}

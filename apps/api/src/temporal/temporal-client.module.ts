@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
+import { activeTracing, temporalClientInterceptors } from '@donthu/tracing';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
@@ -18,7 +19,13 @@ export class TemporalClientProvider implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
     this.connection = Connection.lazy(temporalConnectionOptions(config));
     const logger = new Logger(TemporalClientProvider.name);
-    this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: temporalDataConverter(process.env, (m) => logger.warn(m)) });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.namespace,
+      dataConverter: temporalDataConverter(process.env, (m) => logger.warn(m)),
+      // With tracing on, a start or an Update carries the request's trace into the workflow.
+      interceptors: temporalClientInterceptors(activeTracing()),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfigFromEnv, temporalConnectionOptions, temporalDataConverter, type TemporalConfig } from '@donthu/temporal';
+import { activeTracing, temporalClientInterceptors } from '@donthu/tracing';
 
 /**
  * The worker's Temporal client (one connection per process), for what the worker starts itself:
@@ -18,7 +19,7 @@ export class WorkerTemporalClient implements OnApplicationShutdown {
       this.connection = Connection.connect(temporalConnectionOptions(this.config));
       try {
         const connection = await this.connection;
-        return new Client({ connection, namespace: this.config.namespace, dataConverter: temporalDataConverter(process.env, () => undefined) });
+        return new Client({ connection, namespace: this.config.namespace, dataConverter: temporalDataConverter(process.env, () => undefined), interceptors: temporalClientInterceptors(activeTracing()) });
       } catch (error) {
         // The next caller tries again.
         this.client = undefined;
