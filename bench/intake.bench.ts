@@ -43,7 +43,10 @@ function line(label: string, f: LoadFigures): string {
 async function main(): Promise<void> {
   const options = parseCountOptions(process.argv.slice(2), { cases: 3000, concurrency: 16, warmup: 100 });
   console.log(`bench:intake — ${options.cases} cases, ${options.concurrency} in flight (warm-up ${options.warmup})`);
-  const stack = await startProcessStack();
+  // INTAKE_PROFILE_DIR=/tmp/prof: the api and the worker write V8 CPU profiles there at the end.
+  const profileDir = process.env.INTAKE_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const stack = await startProcessStack({ apiNodeArgs: profile, workerNodeArgs: profile });
   try {
     const tokens = new Map<string, string>();
     for (const agency of AGENCIES) tokens.set(agency, await loginAs(stack.apiUrl, 'intake_officer', agency));

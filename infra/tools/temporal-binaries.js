@@ -81,7 +81,16 @@ function temporalTestServerPath() {
   return resolveBinary('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
 }
 
-module.exports = { temporalCliPath, temporalTestServerPath, PINNED };
+/**
+ * How the dev server keeps its SQLite file: write-ahead log, fsync at checkpoints
+ * (synchronous=NORMAL). A killed server loses nothing committed (the WAL survives a process
+ * crash; only a power cut may lose the last transactions), and starts are ~2.7× faster than with
+ * SQLite's rollback journal (measured: 336 against 126 bare workflow starts/s on 2 cores). Used by
+ * `npm start` and by the process stack of tests and benchmarks; production uses PostgreSQL.
+ */
+const DEV_SERVER_SQLITE_ARGS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+
+module.exports = { temporalCliPath, temporalTestServerPath, PINNED, DEV_SERVER_SQLITE_ARGS };
 
 if (require.main === module) {
   const cli = temporalCliPath();

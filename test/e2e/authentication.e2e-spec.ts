@@ -1,5 +1,8 @@
+import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { UserEntity } from '@donthu/persistence';
+import type { AuthConfig } from '../../apps/api/src/auth/auth-config';
+import { AUTH_CONFIG } from '../../apps/api/src/auth/auth.tokens';
 import { startStack, type Stack } from '../support/stack';
 import { startTemporalDevServer, type TestWorkflowEnvironment } from '../support/temporal-environment';
 
@@ -63,5 +66,19 @@ describe('authentication: local accounts, lockout, rotating refresh tokens', () 
     const forged = await http.get('/api/v1/rules').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIiwiYWdlbmN5IjoiQ1AifQ.c2lnbmF0dXJl').expect(401);
     expect(forged.body.errors[0].field).toBe('Authorization');
     await http.get('/health').expect(200);
+  });
+
+  it('accepts only HS256 with its own key: the same key under another algorithm, or none, is refused', async () => {
+    const { jwtSecret } = stack.api.get<symbol, AuthConfig>(AUTH_CONFIG);
+    const b64 = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+    const claims = { sub: 'x', role: 'admin', agency: 'UBND-HN', exp: Math.floor(Date.now() / 1000) + 600 };
+    const token = (alg: string, hash?: string) => {
+      const unsigned = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
+      return `${unsigned}.${hash ? b64(createHmac(hash, jwtSecret).update(unsigned).digest()) : ''}`;
+    };
+    const rules = (bearer: string) => http.get('/api/v1/rules').set('Authorization', `Bearer ${bearer}`);
+    await rules(token('HS256', 'sha256')).expect(200);
+    await rules(token('HS512', 'sha512')).expect(401);
+    await rules(token('none')).expect(401);
   });
 });

@@ -10,9 +10,10 @@ import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
 import { ensureTestKeys } from './vault';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { temporalCliPath, temporalTestServerPath } = require('../../infra/tools/temporal-binaries.js') as {
+const { temporalCliPath, temporalTestServerPath, DEV_SERVER_SQLITE_ARGS } = require('../../infra/tools/temporal-binaries.js') as {
   temporalCliPath(): string | undefined;
   temporalTestServerPath(): string | undefined;
+  DEV_SERVER_SQLITE_ARGS: string[];
 };
 
 const ROOT = join(__dirname, '../..');
@@ -50,6 +51,8 @@ export interface ProcessStackOptions {
   temporal?: 'dev' | 'time-skipping';
   /** Extra Node.js flags for the worker (e.g. `--expose-gc` for memory figures). */
   workerNodeArgs?: string[];
+  /** Extra Node.js flags for the api (e.g. `--cpu-prof` to see where a benchmark's time goes). */
+  apiNodeArgs?: string[];
   /** Where child output goes: 'ignore' (default) or 'inherit' to debug. */
   output?: 'ignore' | 'inherit';
 }
@@ -122,14 +125,14 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       const attributes = CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${TYPE_NAMES[key.type]}`]);
       children.temporal = spawn(
         cli,
-        ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', join(stateDir, 'temporal.sqlite'), '--log-level', 'error', ...attributes],
+        ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', join(stateDir, 'temporal.sqlite'), ...DEV_SERVER_SQLITE_ARGS, '--log-level', 'error', ...attributes],
         { stdio: ['ignore', stdio, stdio] },
       );
       await waitUntil('Temporal dev server', () => portOpen(temporalPort));
     },
 
     async startApi() {
-      children.api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], { cwd: ROOT, env: { ...appEnv, PORT: String(apiPort), HOST: '127.0.0.1' }, stdio: ['ignore', stdio, stdio] });
+      children.api = spawn(process.execPath, ['--enable-source-maps', ...(options.apiNodeArgs ?? []), 'dist/apps/api/src/main.js'], { cwd: ROOT, env: { ...appEnv, PORT: String(apiPort), HOST: '127.0.0.1' }, stdio: ['ignore', stdio, stdio] });
       // /health answers 200 only when PostgreSQL and Temporal are both reachable.
       await waitUntil('api', async () => (await fetch(`${stack.apiUrl}/health`)).ok);
     },

@@ -11,8 +11,7 @@ type History = temporal.api.history.v1.IHistory;
 
 /** The replayer's options: the project's codec decodes encrypted histories and passes older, plain ones through. */
 export function replayOptions(codec: PayloadCodec = projectCodec()): Parameters<typeof Worker.runReplayHistory>[0] {
-  const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
-  return { workflowsPath, bundlerOptions: { webpackConfigHook }, dataConverter: { payloadCodecs: [codec] } };
+  return { ...workflowBundleOptions(), dataConverter: { payloadCodecs: [codec] } };
 }
 
 function projectCodec(): PayloadCodec {

@@ -29,12 +29,10 @@ describe('notification dispatcher workflow (time-skipping server, scripted activ
 
   beforeAll(async () => {
     env = await startTimeSkippingServer();
-    const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath,
-      bundlerOptions: { webpackConfigHook },
+      ...workflowBundleOptions(),
       activities: {
         deliverPendingNotifications: () => {
           calls += 1;

@@ -36,8 +36,7 @@ describe('periodic report workflow (time-skipping server, real activities and Po
     ({ dataSource, close } = await migratedDatabase());
     // The activities need no Temporal client (only the schedules, created at a worker's start, do).
     service = new PeriodicReportService(dataSource, {} as WorkerTemporalClient);
-    const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, bundlerOptions: { webpackConfigHook }, activities: service.asActivities() });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, ...workflowBundleOptions(), activities: service.asActivities() });
     running = worker.run();
   });
 

@@ -41,8 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.taskQueue,
       activities: { ...this.activities.asActivities(), ...this.notifications.asActivities(), ...this.dailyDigest.asActivities(), ...this.nationalExport.asActivities(), ...this.periodicReports.asActivities() },
       dataConverter,
-      bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
-      workflowsPath: workflowBundleOptions().workflowsPath,
+      ...workflowBundleOptions(),
       // Open cases wait months on timers: only recently active ones stay in memory; an evicted
       // workflow is replayed from its history when its next timer or command arrives. This bounds
       // the worker's memory whatever the number of open cases (bench/lifecycle.bench.ts).

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { RateLimitModule } from '../hardening/rate-limit';
 import { AccessGuard } from './access.guard';
 import { AccessTokenVerifier, LocalJwtVerifier } from './access-token.verifier';
@@ -14,7 +13,7 @@ import { DemoUsers } from './demo-users.service';
 /** Authentication (local accounts now, OIDC later through AccessTokenVerifier) and the global access guard. */
 @Global()
 @Module({
-  imports: [JwtModule.register({}), RateLimitModule],
+  imports: [RateLimitModule],
   controllers: [AuthController],
   providers: [
     { provide: AUTH_CONFIG, useFactory: () => authConfigFromEnv() },
