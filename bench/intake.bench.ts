@@ -8,15 +8,20 @@
  *   npm run bench:intake -- --cases 20000 --concurrency 32
  *
  * A registration is what an intake officer's "save" does: validation, the case, its party
- * (encrypted), clocks, audit event, tracking-secret hash (argon2) and idempotency in one
+ * (encrypted), clocks, audit event, national-export record, tracking-secret tag (keyed HMAC),
+ * screening findings and idempotency key in one
  * transaction, then the workflow start. The figures printed: cases/s, latency p50/p95/p99, the
- * bare start rate, the ratio, and whether every case got its workflow. Asserts nothing.
+ * bare start rate, the ratio, whether every case got its workflow, and the CPU each process spent
+ * per registration and per bare start (api, worker, Temporal, PostgreSQL, this client): where the
+ * cost is. Asserts nothing. INTAKE_PROFILE_DIR=dir writes V8 CPU profiles of api and worker.
  * Targets: ≥ 0.5× the bare start rate, ≥ 140 cases/s (450,000 letters a year in under an hour).
  */
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loginAs, startProcessStack } from '../test/support/process-stack';
+import { CpuMeter, formatCpu, postgresCpuMs, processCpuMs } from './support/process-cpu';
 import { ms, parseCountOptions, runLoad, type LoadFigures } from './support/stats';
 
 
@@ -61,7 +66,20 @@ async function main(): Promise<void> {
       await response.arrayBuffer();
     };
 
+    const clientCpuMs = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    const parts = (names: Array<'api' | 'worker' | 'temporal'>) => ({
+      ...Object.fromEntries(names.map((name) => [name === 'temporal' ? 'Temporal' : name, () => processCpuMs(stack.pids()[name])])),
+      PostgreSQL: postgresCpuMs,
+      'bench client': clientCpuMs,
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
     await runLoad(options.warmup, options.concurrency, register);
+    await settle();
+    const intakeCpu = new CpuMeter(parts(['api', 'worker', 'temporal']));
     const intake = await runLoad(options.cases, options.concurrency, (i) => register(options.warmup + i));
 
     // Did every case get its workflow? (started by the api after commit, else by its reconciler)
@@ -76,6 +94,8 @@ async function main(): Promise<void> {
     }
     const stored = Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM cases')).rows[0]!.n);
     await pg.end();
+    await settle(); // the worker's first workflow tasks of the last cases
+    const intakeCpuPerCase = intakeCpu.perUnit(options.cases);
 
     // The ceiling: bare starts of an empty workflow on the same server, same concurrency.
     const connection = await Connection.connect({ address: stack.temporalAddress });
@@ -85,7 +105,11 @@ async function main(): Promise<void> {
       await client.workflow.start('emptyWorkflow', { taskQueue: bareQueue, workflowId: `bare-${bareQueue}-${i}`, args: [] });
     };
     await runLoad(options.warmup, options.concurrency, (i) => start(-1 - i));
+    await settle();
+    const bareCpu = new CpuMeter(parts(['temporal']));
     const bare = await runLoad(options.cases, options.concurrency, start);
+    await settle();
+    const bareCpuPerStart = bareCpu.perUnit(options.cases);
     await connection.close();
 
     console.log('');
@@ -94,6 +118,12 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`  ratio intake / bare starts: ${(intake.perSecond / bare.perSecond).toFixed(2)}× (target ≥ 0.5×: ${intake.perSecond >= 0.5 * bare.perSecond ? 'met' : 'NOT met'})`);
     console.log(`  sustained: ${intake.perSecond.toFixed(1)} cases/s (target ≥ 140: ${intake.perSecond >= 140 ? 'met' : 'NOT met'}); 450,000 letters would take ${(450_000 / intake.perSecond / 60).toFixed(0)} min`);
+    console.log('');
+    console.log('  CPU per registration, ms (where the cost is; /proc, Linux):');
+    console.log(`    ${formatCpu(intakeCpuPerCase, cpus().length)}`);
+    console.log('  CPU per bare start, ms:');
+    console.log(`    ${formatCpu(bareCpuPerStart, cpus().length)}`);
+    console.log('');
     console.log(`  cases stored: ${stored} (expected ${options.warmup + options.cases}); without a workflow after ${((Date.now() - waitBegin) / 1000).toFixed(1)} s: ${pending}`);
   } finally {
     await stack.stop();

@@ -65,6 +65,9 @@ describe('walking skeleton: a complaint travels through every layer', () => {
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(CASE_STATUS_ATTRIBUTE)).toBe('received');
     await expect(handle.query(caseSnapshotQuery)).resolves.toMatchObject({ status: 'received', lastSequence: 1 });
+    // The start carried the search attributes: the first workflow task (done: it answered the query) did not write them again.
+    const history = await handle.fetchHistory();
+    expect(history.events?.filter((event) => event.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
 
     // The identity is stored sealed by the vault (test/e2e/identity-vault.e2e-spec.ts shows the raw row).
     const caseRow = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ code: res.body.code });

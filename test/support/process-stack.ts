@@ -30,6 +30,8 @@ export interface ProcessStack {
   temporalAddress: string;
   taskQueue: string;
   db: ThrowawayDatabase;
+  /** The running parts' process ids (benchmarks read their CPU time from /proc). */
+  pids(): { api?: number; worker?: number; temporal?: number };
   startApi(): Promise<void>;
   startWorker(): Promise<void>;
   startTemporal(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     temporalAddress: `127.0.0.1:${temporalPort}`,
     taskQueue,
     db,
+    pids: () => ({ api: children.api?.pid, worker: children.worker?.pid, temporal: children.temporal?.pid }),
 
     async startTemporal() {
       if (timeSkipping) {

@@ -25,6 +25,12 @@ export interface CaseWorkflowInput {
   carried?: CaseWorkflowState;
   /** History length after which the workflow continues as new (default 2000; tests set it low). */
   historyLimit?: number;
+  /**
+   * True when the start already set the case's search attributes (the api does, from the same
+   * caseSearchAttributes): the workflow then skips its own first upsert, one visibility write
+   * less per registration. Absent in runs started before: those upsert, and replay unchanged.
+   */
+  searchAttributesAtStart?: boolean;
 }
 
 export type MilestoneKind = ClockMilestoneKind;

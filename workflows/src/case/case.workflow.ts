@@ -178,7 +178,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     changes += 1;
   });
 
-  publishSearchAttributes();
+  // A new case's start already carries these search attributes (CaseWorkflowStarter): no second
+  // visibility write. Decided by the input, which is in the history, so older runs replay as they ran.
+  if (input.carried || !input.searchAttributesAtStart) publishSearchAttributes();
 
   for (;;) {
     const seen = changes;

@@ -37,21 +37,23 @@ interface ClockRow {
  * it). Idempotent by (case, sequence): a second call for the same event writes nothing.
  */
 export async function enqueueNationalExport(manager: EntityManager, caseId: string, event: Pick<AuditEventEntity, 'type' | 'sequence' | 'occurredAt' | 'actor' | 'payload'>): Promise<void> {
-  const [c] = await manager.query<CaseRow[]>(
+  // One round trip: the case, its parent's code, its representatives and its clocks.
+  const [c] = await manager.query<Array<CaseRow & { clocks: ClockRow[] }>>(
     `SELECT c.code, c.kind, c.status, c.agency_code, c.channel, to_char(c.received_on, 'YYYY-MM-DD') AS received_on, c.anonymous, c.group_size,
             p.code AS parent_code, c.overdue, to_char(c.next_due_on, 'YYYY-MM-DD') AS next_due_on,
-            (SELECT count(*)::int FROM case_parties r WHERE r.case_id = c.id AND r.role = 'representative') AS representatives
+            (SELECT count(*)::int FROM case_parties r WHERE r.case_id = c.id AND r.role = 'representative') AS representatives,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'name', k.name, 'rule_id', k.rule_id, 'rule_version', k.rule_version, 'status', k.status, 'owner', k.owner,
+                      'start_date', to_char(k.start_date, 'YYYY-MM-DD'), 'due_date', to_char(k.due_date, 'YYYY-MM-DD'),
+                      'due_ignoring_provisional', to_char(k.due_ignoring_provisional, 'YYYY-MM-DD'),
+                      'provisional', k.provisional, 'complex', k.complex, 'extensions', k.extensions) ORDER BY k.name), '[]'::json)
+               FROM case_clocks k WHERE k.case_id = c.id) AS clocks
        FROM cases c LEFT JOIN cases p ON p.id = c.parent_case_id
       WHERE c.id = $1`,
     [caseId],
   );
   if (!c) throw new Error(`national export: case ${caseId} does not exist`);
-  const clocks = await manager.query<ClockRow[]>(
-    `SELECT name, rule_id, rule_version, status, owner, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-            to_char(due_ignoring_provisional, 'YYYY-MM-DD') AS due_ignoring_provisional, provisional, complex, extensions
-       FROM case_clocks WHERE case_id = $1`,
-    [caseId],
-  );
+  const clocks = c.clocks;
   const facts: ExportFacts = {
     caseId,
     caseRow: {

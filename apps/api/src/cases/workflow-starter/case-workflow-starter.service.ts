@@ -57,6 +57,8 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
       clocks,
       deadlines,
       nowMs: Date.now(),
+      // The start below sets the search attributes: the workflow need not upsert them again.
+      searchAttributesAtStart: true,
       ...(process.env.WORKFLOW_HISTORY_LIMIT ? { historyLimit: Number(process.env.WORKFLOW_HISTORY_LIMIT) } : {}),
     };
     try {
