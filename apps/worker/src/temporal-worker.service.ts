@@ -64,6 +64,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    // Last: the spans of the activities and workflow tasks that finished while the worker drained.
+    await activeTracing()?.shutdown();
   }
 }
 

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from '@donthu/logging';
 import { databaseOptionsFromEnv } from '@donthu/persistence';
-import { FlushTracesOnShutdown } from '@donthu/tracing';
 import { CaseActivitiesService } from './activities/case-activities.service';
 import { NationalExportModule } from './national-export/national-export.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -18,6 +17,6 @@ import { TemporalWorkerService, workerTemporalConfigProvider } from './temporal-
     NationalExportModule,
     ReportsModule,
   ],
-  providers: [CaseActivitiesService, TemporalWorkerService, workerTemporalConfigProvider, FlushTracesOnShutdown],
+  providers: [CaseActivitiesService, TemporalWorkerService, workerTemporalConfigProvider],
 })
 export class WorkerModule {}
