@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { screenIntake, type IntakeFinding } from '@donthu/domain';
-import { appendNextAuditEvent, findScreeningCandidates, saveCaseScreening } from '@donthu/persistence';
+import { appendNextAuditEvent, findScreeningCandidates, saveCaseScreening, type StoredIntakeFinding } from '@donthu/persistence';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { AgencyDirectory } from '../auth/agency-directory.service';
 import type { Actor } from '../auth/actor';
@@ -67,9 +67,10 @@ export class IntakeScreeningService {
     }
   }
 
-  /** At registration, in its transaction: what was found is stored with the case, and any denouncer match audited. */
-  async record(manager: EntityManager, caseId: string, caseCode: string, findings: readonly IntakeFinding[], actor: Actor): Promise<void> {
-    await saveCaseScreening(manager, caseId, findings);
+  /** At registration, in its transaction: what was found is stored with the case (and returned as stored), and any denouncer match audited. */
+  async record(manager: EntityManager, caseId: string, caseCode: string, findings: readonly IntakeFinding[], actor: Actor): Promise<StoredIntakeFinding[]> {
+    const stored = await saveCaseScreening(manager, caseId, findings);
     await this.auditDenouncerMatches(manager, findings, actor, { registeredCaseCode: caseCode });
+    return stored;
   }
 }

@@ -9,9 +9,15 @@ export type StoredIntakeFinding = Omit<IntakeFinding, 'links'> & { readonly link
  * transaction (one row per case: an empty list means "screened, nothing found"). Case codes,
  * scores, labels and citations only.
  */
-export async function saveCaseScreening(manager: EntityManager, caseId: string, findings: readonly IntakeFinding[]): Promise<void> {
-  const stored: StoredIntakeFinding[] = findings.map((f) => ({ ...f, links: f.links.map(({ denouncer: _secret, ...link }) => link) }));
+export async function saveCaseScreening(manager: EntityManager, caseId: string, findings: readonly IntakeFinding[]): Promise<StoredIntakeFinding[]> {
+  const stored = storedFindings(findings);
   await manager.query('INSERT INTO case_screenings (case_id, findings) VALUES ($1, $2::jsonb)', [caseId, JSON.stringify(stored)]);
+  return stored;
+}
+
+/** Findings as they are stored: without whose person a link shares. */
+function storedFindings(findings: readonly IntakeFinding[]): StoredIntakeFinding[] {
+  return findings.map((f) => ({ ...f, links: f.links.map(({ denouncer: _secret, ...link }) => link) }));
 }
 
 /** The findings recorded at registration, or null when the case was not screened (a letter's part, an older case). */

@@ -7,7 +7,7 @@ import { ApiErrorBody } from '../../common/api-error';
 import { RequirePermission } from '../../auth/access.decorators';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { IdempotencyKey } from '../../common/idempotency-key';
-import { caseScreeningView } from '../../intake-screening/screening.view';
+import { screeningViews } from '../../intake-screening/screening.view';
 import { RegisterCaseDto } from './register-case.dto';
 import { RegisteredCaseView } from './register-case.view';
 import { RegisterCaseService } from './register-case.service';
@@ -36,9 +36,9 @@ export class RegisterCaseController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredCaseView> {
-    const { entity, created, trackingSecret } = await this.service.register(dto, actor, idempotencyKey);
+    const { entity, created, trackingSecret, screening } = await this.service.register(dto, actor, idempotencyKey);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     // What screening found, as stored with the case (a replay shows what the first request found).
-    return RegisteredCaseView.receipt(entity, trackingSecret, await caseScreeningView(this.dataSource.manager, entity.id, actor));
+    return RegisteredCaseView.receipt(entity, trackingSecret, screening === null ? null : await screeningViews(this.dataSource.manager, screening, actor));
   }
 }

@@ -5,7 +5,7 @@ import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { linkRefusal, validateGroupRepresentatives, type IntakeFinding, type OfficialCalendar } from '@donthu/domain';
-import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, type NewParty } from '@donthu/persistence';
+import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, loadCaseScreening, type NewParty, type StoredIntakeFinding } from '@donthu/persistence';
 import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
@@ -23,6 +23,8 @@ export interface RegisterCaseResult {
    * only its hash is stored, and a replay must not mint a second one). Never logged or audited.
    */
   trackingSecret: string | null;
+  /** What intake screening found, as stored with the case (a replay: as the first request stored it; null: not screened). */
+  screening: StoredIntakeFinding[] | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -70,17 +72,17 @@ export class RegisterCaseService {
     const trackingSecret = generateTrackingSecret();
     const trackingHash = trackingSecretTag(identityVaultFromEnv(), trackingSecret);
     let entity: CaseEntity;
+    let screening: StoredIntakeFinding[];
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
       const calendar = await this.calendars.current();
       const parent = await this.checkLink(dto, calendar);
       // Intake screening (duplicates, repeats, vượt cấp): stored with the case, as the officer was shown it.
       const findings = await this.screening.screen(dto);
-      entity = await this.dataSource.transaction(async (manager) => {
+      ({ entity, screening } = await this.dataSource.transaction(async (manager) => {
         const created = await this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash, parent, findings);
-        await this.screening.record(manager, created.id, created.code, findings, actor);
-        return created;
-      });
+        return { entity: created, screening: await this.screening.record(manager, created.id, created.code, findings, actor) };
+      }));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -90,7 +92,7 @@ export class RegisterCaseService {
       throw error;
     }
     await this.starter.start(entity);
-    return { entity, created: true, trackingSecret };
+    return { entity, created: true, trackingSecret, screening };
   }
 
   /** A second-level complaint or a denunciation review must follow the right earlier case, in time. */
@@ -129,7 +131,7 @@ export class RegisterCaseService {
     }
     const entity = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id: stored.caseId } });
     if (entity.workflowStartedAt === null) await this.starter.start(entity);
-    return { entity, created: false, trackingSecret: null };
+    return { entity, created: false, trackingSecret: null, screening: await loadCaseScreening(this.dataSource.manager, entity.id) };
   }
 
   private async insert(
