@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { defaultCalendar } from '@donthu/domain';
-import { createCase, exportRecordId, writeCaseEvent } from '@donthu/persistence';
+import { createCase, exportRecordId, loadCaseClocks, writeCaseEvent } from '@donthu/persistence';
 import { NationalExportOutbox } from '../../apps/worker/src/national-export/national-export-outbox';
 import { NationalExport1764290000000 } from '../../libs/persistence/src/migrations/1764290000000-national-export';
 import { migratedDatabase } from '../support/migrated-database';
@@ -28,12 +28,13 @@ describe('national export outbox (real PostgreSQL)', () => {
   beforeEach(() => dataSource.query('DELETE FROM national_export_outbox'));
 
   /** A case registered as intake does it (createCase: its record 1 goes into the outbox with it). */
-  const register = (subject = 'Khiếu nại') =>
+  const register = (subject = 'Khiếu nại') => registered(subject).then((r) => r.entity);
+  const registered = (subject = 'Khiếu nại', kind: 'complaint' | 'denunciation' = 'complaint') =>
     dataSource.transaction((m) =>
       createCase(
         m,
         {
-          kind: 'complaint',
+          kind,
           agencyCode: 'UBND-HN',
           channel: 'post',
           receivedOn: '2026-11-26',
@@ -149,5 +150,15 @@ describe('national export outbox (real PostgreSQL)', () => {
     }
     await register();
     expect(await waiting()).toHaveLength(1);
+  });
+
+  it('gives the workflow input the clocks it wrote, as loadCaseClocks reads them back', async () => {
+    for (const kind of ['complaint', 'denunciation'] as const) {
+      const { entity, clockState } = await registered(`Đơn để so sánh đồng hồ (${kind})`, kind);
+      const { rows: _rows, ...stored } = await loadCaseClocks(dataSource.manager, entity.id);
+      expect(Object.keys(clockState.clocks).length).toBeGreaterThan(0);
+      expect(clockState).toEqual(stored);
+      expect(Object.keys(clockState.deadlines)).toEqual(Object.keys(stored.deadlines));
+    }
   });
 });

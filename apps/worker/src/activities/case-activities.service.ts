@@ -32,6 +32,7 @@ import {
   ProjectionConflictError,
   saveClocks,
   writeCaseEvent,
+  type CaseClockState,
   type NewNotification,
 } from '@donthu/persistence';
 import type {
@@ -159,13 +160,16 @@ export class CaseActivitiesService implements CaseActivities {
         calendar,
         nowMs,
       );
-      inputs.push(await this.workflowInput(manager, child, nowMs));
+      inputs.push(this.workflowInputOf(child.entity, child.clockState, nowMs));
     }
     return inputs;
   }
 
   private async workflowInput(manager: EntityManager, child: CaseEntity, nowMs: number): Promise<CaseWorkflowInput> {
-    const { clocks, deadlines } = await loadCaseClocks(manager, child.id);
+    return this.workflowInputOf(child, await loadCaseClocks(manager, child.id), nowMs);
+  }
+
+  private workflowInputOf(child: CaseEntity, { clocks, deadlines }: CaseClockState, nowMs: number): CaseWorkflowInput {
     return {
       caseId: child.id,
       caseCode: child.code,

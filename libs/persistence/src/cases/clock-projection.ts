@@ -74,7 +74,8 @@ export function clockAuditFacts(computed: readonly ComputedClock[]): Array<Recor
 }
 
 /** Stores clocks (insert or replace), with their monitoring state at `nowMs`. */
-export async function saveClocks(manager: EntityManager, caseId: string, computed: readonly ComputedClock[], calendar: OfficialCalendar, nowMs: number): Promise<void> {
+export async function saveClocks(manager: EntityManager, caseId: string, computed: readonly ComputedClock[], calendar: OfficialCalendar, nowMs: number): Promise<Array<Omit<CaseClockEntity, 'updatedAt'>>> {
+  const written: Array<Omit<CaseClockEntity, 'updatedAt'>> = [];
   for (const c of computed) {
     const monitoringState =
       c.record.status === 'paused'
@@ -108,7 +109,9 @@ export async function saveClocks(manager: EntityManager, caseId: string, compute
     };
     // jsonb columns defeat TypeORM's deep-partial typing of upsert; the row is a full entity.
     await manager.upsert(CaseClockEntity, row as QueryDeepPartialEntity<CaseClockEntity>, ['caseId', 'name']);
+    written.push(row);
   }
+  return written;
 }
 
 /** The earliest conservative due date of the running agency clocks: what lists sort by. */

@@ -5,6 +5,7 @@ import { CaseEntity, CasePartyEntity, type CasePartyRole } from '../entities';
 import { enqueueNationalExport } from '../national-export/export-outbox';
 import { sealParty } from '../vault';
 import { allocateCaseCode } from './case-code-allocator';
+import { clockStateOf, type CaseClockState } from './case-clock-rows';
 import { clockAuditFacts, computeClocks, nextDueOn, saveClocks } from './clock-projection';
 
 export interface NewCase {
@@ -56,7 +57,7 @@ const PARTY_ROLE: Partial<Record<CaseKind, CasePartyRole>> = {
  * their explanations, and audit event 1. Used by intake (api) and by a letter's classification
  * (worker), so that every case is born the same way.
  */
-export async function createCase(manager: EntityManager, c: NewCase, calendar: OfficialCalendar, nowMs: number): Promise<CaseEntity> {
+export async function createCase(manager: EntityManager, c: NewCase, calendar: OfficialCalendar, nowMs: number): Promise<{ entity: CaseEntity; clockState: CaseClockState }> {
   const facts = { remote: c.remote, severalSites: c.severalSites };
   const { clocks } = applyClockEffects({}, lifecycleOf(c.kind).onRegister, { receivedOn: c.receivedOn, effectiveDate: c.receivedOn });
   const computed = computeClocks(clocks, Object.keys(clocks) as ClockName[], facts, calendar);
@@ -93,7 +94,7 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
   for (const representative of c.representatives) {
     await manager.insert(CasePartyEntity, sealParty({ caseId: entity.id, role: 'representative', identity: representative }));
   }
-  await saveClocks(manager, entity.id, computed, calendar, nowMs);
+  const clockRows = await saveClocks(manager, entity.id, computed, calendar, nowMs);
   const registered = await appendAuditEvent(manager, {
     ...caseStream(entity.id),
     sequence: 1,
@@ -103,5 +104,6 @@ export async function createCase(manager: EntityManager, c: NewCase, calendar: O
   });
   // The national database's record of the registration (docs/national-export.md), in the same transaction.
   await enqueueNationalExport(manager, entity.id, registered);
-  return entity;
+  // The workflow's input is made from what was just written: no read back.
+  return { entity, clockState: clockStateOf(clockRows) };
 }

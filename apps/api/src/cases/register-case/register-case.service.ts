@@ -5,7 +5,7 @@ import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import { identityVaultFromEnv } from '@donthu/vault';
 import { linkRefusal, validateGroupRepresentatives, type IntakeFinding, type OfficialCalendar } from '@donthu/domain';
-import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, loadCaseScreening, type NewParty, type StoredIntakeFinding } from '@donthu/persistence';
+import { CalendarStore, CaseEntity, CasePartyEntity, CaseTrackingEntity, createCase, IdempotencyKeyEntity, loadCaseClocks, loadCaseScreening, type CaseClockState, type NewParty, type StoredIntakeFinding } from '@donthu/persistence';
 import type { Actor } from '../../auth/actor';
 import { badRequestFrom } from '../../common/domain-errors';
 import { todayInVietnam } from '../../common/local-date';
@@ -72,6 +72,7 @@ export class RegisterCaseService {
     const trackingSecret = generateTrackingSecret();
     const trackingHash = trackingSecretTag(identityVaultFromEnv(), trackingSecret);
     let entity: CaseEntity;
+    let clockState: CaseClockState;
     let screening: StoredIntakeFinding[];
     try {
       // Read before the transaction: inside it, every query must use the transaction's own connection.
@@ -79,9 +80,9 @@ export class RegisterCaseService {
       const parent = await this.checkLink(dto, calendar);
       // Intake screening (duplicates, repeats, vượt cấp): stored with the case, as the officer was shown it.
       const findings = await this.screening.screen(dto);
-      ({ entity, screening } = await this.dataSource.transaction(async (manager) => {
+      ({ entity, clockState, screening } = await this.dataSource.transaction(async (manager) => {
         const created = await this.insert(manager, dto, actor.id, idempotencyKey, requestHash, calendar, trackingHash, parent, findings);
-        return { entity: created, screening: await this.screening.record(manager, created.id, created.code, findings, actor) };
+        return { ...created, screening: await this.screening.record(manager, created.entity.id, created.entity.code, findings, actor) };
       }));
     } catch (error) {
       // Two requests with the same key raced: the loser returns what the winner stored.
@@ -91,7 +92,7 @@ export class RegisterCaseService {
       }
       throw error;
     }
-    await this.starter.start(entity);
+    await this.starter.start(entity, clockState);
     return { entity, created: true, trackingSecret, screening };
   }
 
@@ -145,9 +146,9 @@ export class RegisterCaseService {
     // Found (and checked) by checkLink before the transaction: only its id and code are used.
     parent: CaseEntity | null,
     findings: readonly IntakeFinding[],
-  ): Promise<CaseEntity> {
+  ): Promise<{ entity: CaseEntity; clockState: CaseClockState }> {
     const p = dto.petitioner;
-    const entity = await createCase(
+    const { entity, clockState } = await createCase(
       manager,
       {
         kind: dto.kind,
@@ -178,6 +179,6 @@ export class RegisterCaseService {
       await manager.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseId: entity.id });
     }
     await manager.insert(CaseTrackingEntity, { caseId: entity.id, secretHash: trackingHash });
-    return entity;
+    return { entity, clockState };
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
 import { IsNull, LessThan, type DataSource } from 'typeorm';
-import { CaseEntity, loadCaseClocks } from '@donthu/persistence';
+import { CaseEntity, loadCaseClocks, type CaseClockState } from '@donthu/persistence';
 import { caseSearchAttributes, caseWorkflow, type CaseWorkflowInput } from '@donthu/workflows';
 import { TemporalClientProvider } from '../../temporal/temporal-client.module';
 
@@ -41,9 +41,12 @@ export class CaseWorkflowStarter implements OnApplicationBootstrap, OnApplicatio
     await this.reconciling;
   }
 
-  /** Starts the workflow of one case; false (and a warning) if Temporal cannot be reached now. */
-  async start(entity: CaseEntity): Promise<boolean> {
-    const { clocks, deadlines } = await loadCaseClocks(this.dataSource.manager, entity.id);
+  /**
+   * Starts the workflow of one case; false (and a warning) if Temporal cannot be reached now.
+   * `registered`: the clocks registration just wrote (else they are read from the database).
+   */
+  async start(entity: CaseEntity, registered?: CaseClockState): Promise<boolean> {
+    const { clocks, deadlines } = registered ?? (await loadCaseClocks(this.dataSource.manager, entity.id));
     const input: CaseWorkflowInput = {
       caseId: entity.id,
       caseCode: entity.code,
