@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /**
  * infra/compose, infra/k8s and infra/docker cannot be run here (no Docker daemon, no cluster):
@@ -64,6 +64,21 @@ describe('production topology files (static validation)', () => {
     expect(entryPoints.sort()).toEqual(['apps/api/src/main', 'apps/cli/src/migrate', 'apps/worker/src/main']);
     for (const entry of entryPoints) expect(existsSync(`${entry}.ts`)).toBe(true);
   });
+
+  it('the image builds from what the Dockerfile copies: the production build reads no other source file', () => {
+    const dockerfile = readFileSync('infra/docker/Dockerfile', 'utf8');
+    const buildStage = dockerfile.slice(dockerfile.indexOf(' AS build'), dockerfile.indexOf(' AS runtime'));
+    const copied = [...buildStage.matchAll(/^COPY (?!--from)(.+) \.\/\S*$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'tsconfig.build.json', 'apps', 'libs', 'workflows']));
+    const listed = execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--listFilesOnly'], { encoding: 'utf8' });
+    const sources = listed
+      .split('\n')
+      .filter((file) => file.length > 0 && !file.includes('/node_modules/'))
+      .map((file) => relative(process.cwd(), file));
+    expect(sources.length).toBeGreaterThan(100);
+    // e.g. a benchmark importing test/support would break `docker build` (test/ is not copied).
+    expect(sources.filter((file) => !copied.some((entry) => file === entry || file.startsWith(`${entry}/`)))).toEqual([]);
+  }, 60_000);
 
   it('api replicas never run migrations themselves; the release job does, before them', () => {
     const compose = readFileSync('infra/compose/docker-compose.yml', 'utf8');
