@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startHttpReceiver, type ReceivedRequest } from './http-receiver';
 
 /** One span as an OTLP/HTTP JSON export carries it, with the `service.name` of its resource. */
 export interface ReceivedSpan {
@@ -31,51 +30,45 @@ interface OtlpExport {
 const valueOf = (v: OtlpValue): unknown => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
 const attributesOf = (list: OtlpAttribute[] | undefined): Record<string, unknown> => Object.fromEntries((list ?? []).map((a) => [a.key, valueOf(a.value)]));
 
+const isTraceExport = (request: ReceivedRequest): boolean => request.method === 'POST' && request.url === '/v1/traces';
+
+function spansOf(payload: OtlpExport): ReceivedSpan[] {
+  return (payload.resourceSpans ?? []).flatMap((resourceSpans) => {
+    const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name']);
+    return (resourceSpans.scopeSpans ?? []).flatMap((scope) =>
+      (scope.spans ?? []).map((span) => ({
+        service,
+        traceId: span.traceId,
+        spanId: span.spanId,
+        parentSpanId: span.parentSpanId || undefined,
+        name: span.name,
+        attributes: attributesOf(span.attributes),
+      })),
+    );
+  });
+}
+
+export interface OtlpReceiver {
+  /** The OTLP/HTTP traces endpoint, for OTEL_EXPORTER_OTLP_TRACES_ENDPOINT. */
+  endpoint: string;
+  /** Every span exported so far. */
+  spans(): ReceivedSpan[];
+  /** The raw bodies of the exports, as they arrived (to look for what must never be there). */
+  bodies(): string[];
+  close(): Promise<void>;
+}
+
 /**
- * A stand-in for an OpenTelemetry collector: accepts OTLP/HTTP JSON exports on /v1/traces (what
- * `@opentelemetry/exporter-trace-otlp-http` sends), keeps every raw body and the spans in them.
+ * A stand-in for an OpenTelemetry collector: the tests' HTTP receiver (a real node http server),
+ * read as OTLP/HTTP JSON exports on /v1/traces (what `@opentelemetry/exporter-trace-otlp-http` sends).
  */
-export class OtlpReceiver {
-  readonly bodies: string[] = [];
-  readonly spans: ReceivedSpan[] = [];
-  private server: Server | undefined;
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        if (request.method === 'POST' && request.url === '/v1/traces') {
-          this.bodies.push(body);
-          this.collect(JSON.parse(body) as OtlpExport);
-        }
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1/traces`;
-  }
-
-  private collect(payload: OtlpExport): void {
-    for (const resourceSpans of payload.resourceSpans ?? []) {
-      const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name']);
-      for (const scope of resourceSpans.scopeSpans ?? []) {
-        for (const span of scope.spans ?? []) {
-          this.spans.push({
-            service,
-            traceId: span.traceId,
-            spanId: span.spanId,
-            parentSpanId: span.parentSpanId || undefined,
-            name: span.name,
-            attributes: attributesOf(span.attributes),
-          });
-        }
-      }
-    }
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
+export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+  const receiver = await startHttpReceiver();
+  const exports = () => receiver.requests().filter(isTraceExport);
+  return {
+    endpoint: `${new URL(receiver.url).origin}/v1/traces`,
+    spans: () => exports().flatMap((request) => spansOf(request.json as OtlpExport)),
+    bodies: () => exports().map((request) => request.raw.toString('utf8')),
+    close: () => receiver.close(),
+  };
 }

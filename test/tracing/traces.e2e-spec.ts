@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EXPORTED_ATTRIBUTES } from '@donthu/tracing';
 import { eventually } from '../support/eventually';
-import { OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { loginAs, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
@@ -20,19 +20,19 @@ function traceparent(): { header: string; traceId: string; parentSpanId: string 
 }
 
 describe('OpenTelemetry traces: HTTP request → Temporal → workflow → activity', () => {
-  const receiver = new OtlpReceiver();
+  let receiver: OtlpReceiver;
   let stack: ProcessStack;
   let token: string;
 
   beforeAll(async () => {
-    const endpoint = await receiver.start();
-    stack = await startProcessStack({ env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' } });
+    receiver = await startOtlpReceiver();
+    stack = await startProcessStack({ env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' } });
     token = await loginAs(stack.apiUrl, 'agency_head', AGENCY);
   }, 300_000);
 
   afterAll(async () => {
     await stack?.stop();
-    await receiver.stop();
+    await receiver?.close();
   }, 60_000);
 
   const call = async (method: string, path: string, trace: string, body?: object): Promise<{ status: number; json: Record<string, unknown> }> => {
@@ -47,7 +47,7 @@ describe('OpenTelemetry traces: HTTP request → Temporal → workflow → activ
   /** Waits until the trace holds a span of each name, then returns them by name. */
   const spansOf = async (traceId: string, names: string[]): Promise<Map<string, ReceivedSpan>> => {
     const spans = await eventually(
-      () => Promise.resolve(receiver.spans.filter((s) => s.traceId === traceId)),
+      () => Promise.resolve(receiver.spans().filter((s) => s.traceId === traceId)),
       (found) => names.every((name) => found.some((s) => s.name === name)),
       { what: `spans ${names.join(', ')} in trace ${traceId}`, timeoutMs: 30_000, intervalMs: 200 },
     );
@@ -100,7 +100,7 @@ describe('OpenTelemetry traces: HTTP request → Temporal → workflow → activ
     const response = await fetch(`${stack.apiUrl}/api/v1/cases/${caseCode}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const span = await eventually(
-      () => Promise.resolve(receiver.spans.find((s) => s.name === 'GET /api/v1/cases/:code')),
+      () => Promise.resolve(receiver.spans().find((s) => s.name === 'GET /api/v1/cases/:code')),
       (found) => found !== undefined,
       { what: 'the span of GET /api/v1/cases/:code', timeoutMs: 30_000, intervalMs: 200 },
     );
@@ -113,12 +113,12 @@ describe('OpenTelemetry traces: HTTP request → Temporal → workflow → activ
     expect(searched.status).toBe(200);
     await spansOf(trace.traceId, ['GET /api/v1/cases']);
 
-    const exported = receiver.bodies.join('\n');
+    const exported = receiver.bodies().join('\n');
     for (const secret of [DENOUNCER.fullName, DENOUNCER.phone, DENOUNCER.idNumber, encodeURIComponent(DENOUNCER.fullName), `/cases/${caseCode}`, '127.0.0.1']) {
       expect({ secret, found: exported.includes(secret) }).toEqual({ secret, found: false });
     }
-    const keys = new Set(receiver.spans.flatMap((s) => Object.keys(s.attributes)));
+    const keys = new Set(receiver.spans().flatMap((s) => Object.keys(s.attributes)));
     expect([...keys].filter((key) => !EXPORTED_ATTRIBUTES.has(key))).toEqual([]);
-    expect(receiver.spans.length).toBeGreaterThan(8);
+    expect(receiver.spans().length).toBeGreaterThan(8);
   });
 });
