@@ -36,7 +36,7 @@ function keep(attributes: Attributes, allowed: ReadonlySet<string>): Attributes 
 
 /** A copy of the span with only allowed attributes, no status message, no event details. */
 export function redactSpan(span: ReadableSpan): ReadableSpan {
-  const droppedAttributes = Object.keys(span.attributes).length - Object.keys(keep(span.attributes, EXPORTED_ATTRIBUTES)).length;
+  const attributes = keep(span.attributes, EXPORTED_ATTRIBUTES);
   return {
     name: span.name,
     kind: span.kind,
@@ -45,14 +45,14 @@ export function redactSpan(span: ReadableSpan): ReadableSpan {
     startTime: span.startTime,
     endTime: span.endTime,
     status: { code: span.status.code },
-    attributes: keep(span.attributes, EXPORTED_ATTRIBUTES),
+    attributes,
     links: span.links.map((link) => ({ context: link.context })),
     events: span.events.map((event) => ({ name: event.name, time: event.time, ...(event.attributes ? { attributes: keep(event.attributes, EXPORTED_EVENT_ATTRIBUTES) } : {}) })),
     duration: span.duration,
     ended: span.ended,
     resource: span.resource,
     instrumentationLibrary: span.instrumentationLibrary,
-    droppedAttributesCount: span.droppedAttributesCount + droppedAttributes,
+    droppedAttributesCount: span.droppedAttributesCount + Object.keys(span.attributes).length - Object.keys(attributes).length,
     droppedEventsCount: span.droppedEventsCount,
     droppedLinksCount: span.droppedLinksCount,
   };
