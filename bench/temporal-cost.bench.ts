@@ -20,7 +20,10 @@ import { eventually } from '../test/support/eventually';
 import { processCpuMs } from './support/process-cpu';
 import { parseCountOptions, runLoad } from './support/stats';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { temporalCliPath, DEV_SERVER_SQLITE_ARGS } = require('../infra/tools/temporal-binaries.js') as { temporalCliPath: () => string | undefined; DEV_SERVER_SQLITE_ARGS: string[] };
+const { temporalCliPath, devServerArgs } = require('../infra/tools/temporal-binaries.js') as {
+  temporalCliPath: () => string | undefined;
+  devServerArgs: (options: { port: number; dbFilename: string }) => string[];
+};
 
 async function main(): Promise<void> {
   const options = parseCountOptions(process.argv.slice(2), { workflows: 3000, concurrency: 16 });
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   if (!cli) throw new Error('no Temporal CLI (node infra/tools/temporal-binaries.js installs it)');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'donthu-temporal-cost-'));
-  const server = spawn(cli, ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', join(dir, 'temporal.sqlite'), ...DEV_SERVER_SQLITE_ARGS, '--log-level', 'error'], { stdio: 'ignore' });
+  const server = spawn(cli, devServerArgs({ port, dbFilename: join(dir, 'temporal.sqlite') }), { stdio: 'ignore' });
   try {
     await eventually(() => portOpen(port), (open) => open, { what: 'Temporal dev server', timeoutMs: 60_000, intervalMs: 200 });
     const connection = await Connection.connect({ address: `127.0.0.1:${port}` });

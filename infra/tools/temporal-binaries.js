@@ -90,7 +90,28 @@ function temporalTestServerPath() {
  */
 const DEV_SERVER_SQLITE_ARGS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
 
-module.exports = { temporalCliPath, temporalTestServerPath, PINNED, DEV_SERVER_SQLITE_ARGS };
+/** The CLI's names of the search attribute types the SDK calls KEYWORD, TEXT, … */
+const SEARCH_ATTRIBUTE_TYPES = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
+
+/**
+ * Arguments of `temporal server start-dev` on 127.0.0.1 with its state in `dbFilename` (SQLite,
+ * WAL): with a UI on `uiPort` (`npm start`) or headless (tests, benchmarks), and the given search
+ * attributes (`{ name, type }` as the SDK defines them) registered at start.
+ */
+function devServerArgs({ port, dbFilename, uiPort, logLevel = 'error', searchAttributes = [] }) {
+  return [
+    'server', 'start-dev',
+    ...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]),
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--db-filename', dbFilename,
+    ...DEV_SERVER_SQLITE_ARGS,
+    '--log-level', logLevel,
+    ...searchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${SEARCH_ATTRIBUTE_TYPES[key.type]}`]),
+  ];
+}
+
+module.exports = { temporalCliPath, temporalTestServerPath, PINNED, devServerArgs };
 
 if (require.main === module) {
   const cli = temporalCliPath();

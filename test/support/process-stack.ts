@@ -10,14 +10,13 @@ import { CASE_SEARCH_ATTRIBUTES } from '@donthu/workflows';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
 import { ensureTestKeys } from './vault';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { temporalCliPath, temporalTestServerPath, DEV_SERVER_SQLITE_ARGS } = require('../../infra/tools/temporal-binaries.js') as {
+const { temporalCliPath, temporalTestServerPath, devServerArgs } = require('../../infra/tools/temporal-binaries.js') as {
   temporalCliPath(): string | undefined;
   temporalTestServerPath(): string | undefined;
-  DEV_SERVER_SQLITE_ARGS: string[];
+  devServerArgs(options: { port: number; dbFilename: string; searchAttributes?: ReadonlyArray<{ name: string; type: string }> }): string[];
 };
 
 const ROOT = join(__dirname, '../..');
-const TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
 
 /**
  * The system as separate operating-system processes, as in production — a Temporal dev server
@@ -125,12 +124,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         }
         return;
       }
-      const attributes = CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${TYPE_NAMES[key.type]}`]);
-      children.temporal = spawn(
-        cli,
-        ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', join(stateDir, 'temporal.sqlite'), ...DEV_SERVER_SQLITE_ARGS, '--log-level', 'error', ...attributes],
-        { stdio: ['ignore', stdio, stdio] },
-      );
+      children.temporal = spawn(cli, devServerArgs({ port: temporalPort, dbFilename: join(stateDir, 'temporal.sqlite'), searchAttributes: CASE_SEARCH_ATTRIBUTES }), { stdio: ['ignore', stdio, stdio] });
       await waitUntil('Temporal dev server', () => portOpen(temporalPort));
     },
 
